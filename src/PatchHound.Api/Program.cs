@@ -1,6 +1,25 @@
+using PatchHound.Api.Commands;
+using PatchHound.Api.Extensions;
+using PatchHound.Infrastructure.Persistence;
+using PatchHound.ServiceDefaults;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPatchHoundPersistence();
+builder.AddApiServices();
+
 var app = builder.Build();
+if (HostCommands.IsCommand(args))
+{
+    return await HostCommands.RunAsync(app, args);
+}
 
-app.MapGet("/", () => "Hello World!");
+await app.MigrateIfConfiguredAsync();
+app.UseApi();
+app.MapHealthEndpoints();
+app.MapApiEndpoints();
+await app.RunAsync();
+return 0;
 
-app.Run();
+/// <summary>Entry point type, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

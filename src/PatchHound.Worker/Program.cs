@@ -1,7 +1,11 @@
-using PatchHound.Worker;
+using PatchHound.Infrastructure.Persistence;
+using PatchHound.ServiceDefaults;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddHostedService<Worker>();
+// The job server host. The Hangfire server and the jobs it runs are registered here (see PatchHound.Jobs).
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPatchHoundPersistence();
 
-var host = builder.Build();
-host.Run();
+var app = builder.Build();
+app.MapHealthEndpoints();
+await app.RunAsync();

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# PatchHound demo in one command: backing services, a migrated database with a demo tenant, and the API on
+# http://127.0.0.1:5080 in the foreground. Ctrl-C stops the API; scripts/local-services.sh stop stops the services.
+#
+# PATCHHOUND_DB (schema-owner connection string) and PATCHHOUND_REDIS (host:port) point the demo at existing
+# servers; whichever is unset is started locally by scripts/local-services.sh. The API connects as the
+# application login patchhound_app, whose password is generated once into .local/app-db-password.
+set -euo pipefail
+
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib/common.sh"
+cd "$repo_root"
+
+readonly api_url="http://127.0.0.1:5080"
+readonly app_login="patchhound_app"
+readonly configuration="Release"
+
+start_backing_services() {
+  local services=()
+  [ -n "${PATCHHOUND_DB:-}" ] || services+=(postgres)
+  [ -n "${PATCHHOUND_REDIS:-}" ] || services+=(redis)
+  [ "${#services[@]}" -gt 0 ] || return 0
+  scripts/local-services.sh start "${services[@]}"
+  PATCHHOUND_DB="${PATCHHOUND_DB:-$(scripts/local-services.sh connection-string postgres)}"
+  PATCHHOUND_REDIS="${PATCHHOUND_REDIS:-$(scripts/local-services.sh connection-string redis)}"
+}
+
+# The owner connection string with the application login in place of the owner's.
+app_connection_string() {
+  local password="$1" part kept=() parts
+  IFS=';' read -ra parts <<<"$PATCHHOUND_DB"
+  for part in "${parts[@]}"; do
+    case "${part,,}" in
+      "" | username=* | "user id="* | userid=* | user=* | password=* | pwd=*) ;;
+      *) kept+=("$part") ;;
+    esac
+  done
+  (IFS=';' && printf '%s;Username=%s;Password=%s\n' "${kept[*]}" "$app_login" "$password")
+}
+
+configure_hosts() {
+  local app_password
+  app_password="$(secret_file "$local_dir/app-db-password")"
+  export ConnectionStrings__PatchHoundMigrations="$PATCHHOUND_DB"
+  export ConnectionStrings__PatchHound
+  ConnectionStrings__PatchHound="$(app_connection_string "$app_password")"
+  export ConnectionStrings__Redis="$PATCHHOUND_REDIS"
+  export Database__AppLogin="$app_login"
+  export Database__AppPassword="$app_password"
+}
+
+build() {
+  dotnet build src/PatchHound.Api -c "$configuration"
+}
+
+seed_demo() {
+  dotnet run --project src/PatchHound.Api -c "$configuration" --no-build --no-launch-profile -- seed-demo
+}
+
+# Foreground: Ctrl-C goes straight to it.
+run_api() {
+  log "PatchHound API on $api_url (Ctrl-C to stop)"
+  dotnet run --project src/PatchHound.Api -c "$configuration" --no-build --no-launch-profile -- --urls "$api_url"
+}
+
+# Processes started in the background (the worker and simulator, later) end with the demo.
+stop_background_processes() {
+  local pids
+  mapfile -t pids < <(jobs -pr)
+  [ "${#pids[@]}" -eq 0 ] || kill "${pids[@]}" 2>/dev/null || true
+}
+
+main() {
+  trap stop_background_processes EXIT
+  start_backing_services
+  configure_hosts
+  build
+  seed_demo
+  run_api
+}
+
+main "$@"

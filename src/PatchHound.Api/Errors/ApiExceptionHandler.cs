@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using PatchHound.Core.Common;
+using PatchHound.Infrastructure.Tenancy;
+
+namespace PatchHound.Api.Errors;
+
+/// <summary>
+/// The one place that turns an exception into ProblemDetails. Expected outcomes get their status;
+/// anything else is a 500 that says nothing about internals.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            UnknownTenantException e => (StatusCodes.Status404NotFound, "Tenant not found", e.Message),
+            TenantAccessException => (StatusCodes.Status404NotFound, "Not found", "The resource does not exist."),
+            DomainRuleViolationException e => (StatusCodes.Status409Conflict, "Rule violated", e.Message),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request."),
+        };
+
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else
+        {
+            logger.LogWarning("{Title} on {Method} {Path}: {Detail}", title, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+        }
+
+        httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (exception is DomainRuleViolationException rule)
+        {
+            problem.Extensions["code"] = rule.Code;
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+}

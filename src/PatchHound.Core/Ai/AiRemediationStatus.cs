@@ -1,0 +1,9 @@
+namespace PatchHound.Core.Ai;
+
+public enum AiRemediationStatus
+{
+    Pending,
+    Claimed,
+    Completed,
+    Failed,
+}

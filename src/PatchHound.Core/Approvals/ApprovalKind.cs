@@ -1,0 +1,7 @@
+namespace PatchHound.Core.Approvals;
+
+public enum ApprovalKind
+{
+    RiskAcceptance,
+    Exception,
+}

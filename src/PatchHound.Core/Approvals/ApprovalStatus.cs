@@ -1,0 +1,9 @@
+namespace PatchHound.Core.Approvals;
+
+public enum ApprovalStatus
+{
+    Pending,
+    Approved,
+    Denied,
+    Expired,
+}

@@ -1,0 +1,8 @@
+namespace PatchHound.Core.Approvals;
+
+public enum RiskAcceptanceScope
+{
+    Finding,
+    Vulnerability,
+    Device,
+}

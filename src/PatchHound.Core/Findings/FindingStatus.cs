@@ -1,0 +1,8 @@
+namespace PatchHound.Core.Findings;
+
+public enum FindingStatus
+{
+    Open,
+    Resolved,
+    RiskAccepted,
+}

@@ -1,0 +1,8 @@
+namespace PatchHound.Core.Identity;
+
+public enum TenantRole
+{
+    TenantAdmin,
+    Analyst,
+    Auditor,
+}

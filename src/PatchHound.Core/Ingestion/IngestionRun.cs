@@ -1,0 +1,181 @@
+using PatchHound.Core.Common;
+using PatchHound.Core.Tenancy;
+
+namespace PatchHound.Core.Ingestion;
+
+/// <summary>One pull of a source into the tenant's inventory; a status machine with retries and dead-lettering.</summary>
+public sealed class IngestionRun : ITenantOwned
+{
+    public const int PhaseMaxLength = 64;
+
+    private static readonly TransitionTable<IngestionRunStatus> Transitions = new(
+        "ingestion_run.invalid_transition",
+        "ingestion run",
+        (IngestionRunStatus.Queued, IngestionRunStatus.Running),
+        (IngestionRunStatus.Queued, IngestionRunStatus.Cancelled),
+        (IngestionRunStatus.Running, IngestionRunStatus.Succeeded),
+        (IngestionRunStatus.Running, IngestionRunStatus.Failed),
+        (IngestionRunStatus.Running, IngestionRunStatus.DeadLettered),
+        (IngestionRunStatus.Running, IngestionRunStatus.Cancelled),
+        (IngestionRunStatus.Failed, IngestionRunStatus.Running),
+        (IngestionRunStatus.Failed, IngestionRunStatus.DeadLettered),
+        (IngestionRunStatus.DeadLettered, IngestionRunStatus.Running));
+
+    private IngestionRun()
+    {
+    }
+
+    private IngestionRun(Guid tenantId, Guid sourceId, IngestionTrigger trigger, DateTimeOffset queuedAt, DateTimeOffset? scheduledSlot)
+    {
+        Id = Ids.New();
+        TenantId = Guard.TenantId(tenantId);
+        SourceId = Guard.Id(sourceId, "ingestion_run.source_required", "SourceId");
+        Trigger = trigger;
+        Status = IngestionRunStatus.Queued;
+        QueuedAt = queuedAt.Utc();
+        ScheduledSlot = scheduledSlot.Utc();
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid SourceId { get; private set; }
+
+    public IngestionTrigger Trigger { get; private set; }
+
+    public IngestionRunStatus Status { get; private set; }
+
+    public string? Phase { get; private set; }
+
+    public DateTimeOffset QueuedAt { get; private set; }
+
+    /// <summary>Start of the current (latest) attempt.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public int PagesDone { get; private set; }
+
+    public int DevicesSeen { get; private set; }
+
+    public int FindingsSeen { get; private set; }
+
+    public int FindingsNew { get; private set; }
+
+    public int FindingsReopened { get; private set; }
+
+    public int FindingsResolved { get; private set; }
+
+    public int AttemptCount { get; private set; }
+
+    public string? Error { get; private set; }
+
+    /// <summary>The cron slot a scheduled run is for; null for manual runs.</summary>
+    public DateTimeOffset? ScheduledSlot { get; private set; }
+
+    public bool IsActive => Status is IngestionRunStatus.Queued or IngestionRunStatus.Running;
+
+    public static IngestionRun Scheduled(Guid tenantId, Guid sourceId, DateTimeOffset slot, DateTimeOffset queuedAt) =>
+        new(tenantId, sourceId, IngestionTrigger.Scheduled, queuedAt, slot);
+
+    public static IngestionRun Manual(Guid tenantId, Guid sourceId, DateTimeOffset queuedAt) =>
+        new(tenantId, sourceId, IngestionTrigger.Manual, queuedAt, null);
+
+    /// <summary>First attempt of a queued run.</summary>
+    public void Start(DateTimeOffset at)
+    {
+        Guard.Rule(
+            Status == IngestionRunStatus.Queued,
+            "ingestion_run.invalid_transition",
+            $"Only a queued ingestion run can start; this one is {Status}. Use Retry or Requeue.");
+        BeginAttempt(at);
+    }
+
+    /// <summary>Another attempt after a failure.</summary>
+    public void Retry(DateTimeOffset at)
+    {
+        Guard.Rule(
+            Status == IngestionRunStatus.Failed,
+            "ingestion_run.invalid_transition",
+            $"Only a failed ingestion run can be retried; this one is {Status}.");
+        BeginAttempt(at);
+    }
+
+    /// <summary>An operator sends a dead-lettered run back to work.</summary>
+    public void Requeue(DateTimeOffset at)
+    {
+        Guard.Rule(
+            Status == IngestionRunStatus.DeadLettered,
+            "ingestion_run.invalid_transition",
+            $"Only a dead-lettered ingestion run can be requeued; this one is {Status}.");
+        BeginAttempt(at);
+    }
+
+    /// <summary>True while a failed run has attempts left under the tenant's retry budget.</summary>
+    public bool CanRetry(int retryCount) => Status == IngestionRunStatus.Failed && AttemptCount <= retryCount;
+
+    public void EnterPhase(string phase)
+    {
+        EnsureRunning();
+        Phase = Guard.Text(phase, PhaseMaxLength, "ingestion_run.invalid_phase", "Phase");
+    }
+
+    public void RecordProgress(IngestionProgress progress)
+    {
+        EnsureRunning();
+        Guard.Rule(progress.IsNonNegative, "ingestion_run.invalid_progress", "Progress counts cannot be negative.");
+        PagesDone += progress.PagesDone;
+        DevicesSeen += progress.DevicesSeen;
+        FindingsSeen += progress.FindingsSeen;
+        FindingsNew += progress.FindingsNew;
+        FindingsReopened += progress.FindingsReopened;
+        FindingsResolved += progress.FindingsResolved;
+    }
+
+    public void Succeed(DateTimeOffset at)
+    {
+        Finish(IngestionRunStatus.Succeeded, at);
+        Error = null;
+    }
+
+    public void Fail(string error, DateTimeOffset at)
+    {
+        Finish(IngestionRunStatus.Failed, at);
+        Error = ValidError(error);
+    }
+
+    public void DeadLetter(string error, DateTimeOffset at)
+    {
+        Finish(IngestionRunStatus.DeadLettered, at);
+        Error = ValidError(error);
+    }
+
+    public void Cancel(DateTimeOffset at) => Finish(IngestionRunStatus.Cancelled, at);
+
+    private void BeginAttempt(DateTimeOffset at)
+    {
+        Transitions.Ensure(Status, IngestionRunStatus.Running);
+        Status = IngestionRunStatus.Running;
+        AttemptCount++;
+        StartedAt = at.Utc();
+        FinishedAt = null;
+        Error = null;
+    }
+
+    private void Finish(IngestionRunStatus status, DateTimeOffset at)
+    {
+        Transitions.Ensure(Status, status);
+        Status = status;
+        FinishedAt = at.Utc();
+    }
+
+    private void EnsureRunning() =>
+        Guard.Rule(
+            Status == IngestionRunStatus.Running,
+            "ingestion_run.not_running",
+            $"Progress can only be recorded on a running ingestion run; this one is {Status}.");
+
+    private static string ValidError(string error) =>
+        Guard.Text(error, Limits.LongText, "ingestion_run.invalid_error", "Error");
+}

@@ -1,0 +1,11 @@
+namespace PatchHound.Core.Ingestion;
+
+public enum IngestionRunStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    DeadLettered,
+    Cancelled,
+}

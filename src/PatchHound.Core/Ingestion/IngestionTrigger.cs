@@ -1,0 +1,7 @@
+namespace PatchHound.Core.Ingestion;
+
+public enum IngestionTrigger
+{
+    Scheduled,
+    Manual,
+}

@@ -1,0 +1,9 @@
+namespace PatchHound.Core.Inventory;
+
+public enum DeviceCriticality
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}

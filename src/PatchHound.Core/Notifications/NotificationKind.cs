@@ -1,0 +1,13 @@
+namespace PatchHound.Core.Notifications;
+
+public enum NotificationKind
+{
+    SlaDueSoon,
+    SlaBreached,
+    ApprovalExpired,
+    ApprovalDecided,
+    CaseAssigned,
+    CaseEscalated,
+    IngestionCompleted,
+    IngestionFailed,
+}

@@ -1,0 +1,9 @@
+namespace PatchHound.Core.Remediation;
+
+public enum RemediationCaseStatus
+{
+    Open,
+    InProgress,
+    Resolved,
+    Closed,
+}

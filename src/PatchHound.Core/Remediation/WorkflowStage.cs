@@ -1,0 +1,10 @@
+namespace PatchHound.Core.Remediation;
+
+public enum WorkflowStage
+{
+    Triage,
+    Remediation,
+    Verification,
+    Escalated,
+    Done,
+}

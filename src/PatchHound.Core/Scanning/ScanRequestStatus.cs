@@ -1,0 +1,9 @@
+namespace PatchHound.Core.Scanning;
+
+public enum ScanRequestStatus
+{
+    Requested,
+    Running,
+    Completed,
+    Failed,
+}

@@ -1,0 +1,9 @@
+namespace PatchHound.Core.Sla;
+
+public enum SlaState
+{
+    WithinSla,
+    DueSoon,
+    Breached,
+    NoSla,
+}

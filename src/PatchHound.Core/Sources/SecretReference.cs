@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+
+namespace PatchHound.Core.Sources;
+
+/// <summary>
+/// Where a source's secret lives (<c>kv://vault/secret-name</c> or <c>local://name</c>). Only the reference is
+/// stored; a value that does not look like one is refused so that a pasted secret never reaches the database.
+/// </summary>
+public static partial class SecretReference
+{
+    public const int MaxLength = 512;
+    public const string KeyVaultScheme = "kv";
+    public const string LocalScheme = "local";
+
+    public static bool IsValid(string? reference) =>
+        reference is { Length: <= MaxLength } && Pattern().IsMatch(reference);
+
+    [GeneratedRegex("^(kv://[a-zA-Z0-9-]+/[a-zA-Z0-9-]+|local://[a-zA-Z0-9._-]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,135 @@
+using PatchHound.Core.Common;
+using PatchHound.Core.Tenancy;
+
+namespace PatchHound.Core.Sources;
+
+/// <summary>A vulnerability feed a tenant ingests from, and when.</summary>
+public sealed class SourceConfiguration : ITenantOwned
+{
+    public const int DefaultPageSize = 1000;
+    public const int MaxPageSize = 10_000;
+
+    private SourceConfiguration()
+    {
+        Name = string.Empty;
+        CronSchedule = string.Empty;
+        BaseUrl = string.Empty;
+    }
+
+    public SourceConfiguration(
+        Guid tenantId,
+        SourceKind kind,
+        string name,
+        string cronSchedule,
+        string baseUrl,
+        string? credentialReference,
+        DateTimeOffset createdAt,
+        int pageSize = DefaultPageSize)
+    {
+        Id = Ids.New();
+        TenantId = Guard.TenantId(tenantId);
+        Kind = kind;
+        Name = ValidName(name);
+        CronSchedule = CronFormat.Ensure(cronSchedule, "source.invalid_cron");
+        BaseUrl = ValidBaseUrl(baseUrl);
+        PageSize = ValidPageSize(pageSize);
+        CredentialReference = ValidCredentialReference(credentialReference);
+        Enabled = true;
+        CreatedAt = createdAt.Utc();
+        UpdatedAt = CreatedAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public SourceKind Kind { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>Five-field cron expression, evaluated in UTC.</summary>
+    public string CronSchedule { get; private set; }
+
+    public bool Enabled { get; private set; }
+
+    public string BaseUrl { get; private set; }
+
+    public int PageSize { get; private set; }
+
+    /// <summary>A reference to a secret (never the secret itself); null when the source needs none.</summary>
+    public string? CredentialReference { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public void Rename(string name, DateTimeOffset at)
+    {
+        Name = ValidName(name);
+        Touch(at);
+    }
+
+    public void Reschedule(string cronSchedule, DateTimeOffset at)
+    {
+        CronSchedule = CronFormat.Ensure(cronSchedule, "source.invalid_cron");
+        Touch(at);
+    }
+
+    public void Reconnect(string baseUrl, int pageSize, string? credentialReference, DateTimeOffset at)
+    {
+        BaseUrl = ValidBaseUrl(baseUrl);
+        PageSize = ValidPageSize(pageSize);
+        CredentialReference = ValidCredentialReference(credentialReference);
+        Touch(at);
+    }
+
+    public void Enable(DateTimeOffset at)
+    {
+        Enabled = true;
+        Touch(at);
+    }
+
+    public void Disable(DateTimeOffset at)
+    {
+        Enabled = false;
+        Touch(at);
+    }
+
+    private void Touch(DateTimeOffset at) => UpdatedAt = at.Utc();
+
+    private static string ValidName(string name) => Guard.Text(name, Limits.Name, "source.invalid_name", "Name");
+
+    private static string ValidBaseUrl(string baseUrl)
+    {
+        Guard.Rule(
+            baseUrl is { Length: <= Limits.Url }
+            && Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp),
+            "source.invalid_base_url",
+            "BaseUrl must be an absolute http or https URL.");
+        return baseUrl;
+    }
+
+    private static int ValidPageSize(int pageSize)
+    {
+        Guard.Rule(
+            pageSize is >= 1 and <= MaxPageSize,
+            "source.invalid_page_size",
+            $"PageSize must be between 1 and {MaxPageSize}.");
+        return pageSize;
+    }
+
+    private static string? ValidCredentialReference(string? reference)
+    {
+        if (reference is null)
+        {
+            return null;
+        }
+
+        Guard.Rule(
+            SecretReference.IsValid(reference),
+            "source.invalid_credential_reference",
+            "CredentialReference must be a secret reference such as kv://vault/secret-name or local://name, never a secret value.");
+        return reference;
+    }
+}

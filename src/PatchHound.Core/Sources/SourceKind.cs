@@ -1,0 +1,7 @@
+namespace PatchHound.Core.Sources;
+
+public enum SourceKind
+{
+    Defender,
+    Simulator,
+}

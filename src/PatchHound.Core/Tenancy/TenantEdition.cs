@@ -1,0 +1,8 @@
+namespace PatchHound.Core.Tenancy;
+
+public enum TenantEdition
+{
+    Free,
+    Standard,
+    Enterprise,
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PatchHound.Core.Findings;
+using PatchHound.Core.Inventory;
+using PatchHound.Core.Sources;
+using PatchHound.Core.Vulnerabilities;
+
+namespace PatchHound.Infrastructure.Persistence.Configurations;
+
+internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
+{
+    public void Configure(EntityTypeBuilder<Finding> builder)
+    {
+        builder.HasClientKey();
+        builder.BelongsToTenant();
+        builder.HasXminConcurrencyToken();
+        builder.Property(f => f.VulnerabilityId).HasMaxLength(CveId.MaxLength).IsRequired();
+        builder.Property(f => f.ProductName).HasMaxLength(Finding.ProductNameMaxLength).IsRequired();
+        builder.Property(f => f.ProductVersion).HasMaxLength(Finding.ProductVersionMaxLength);
+        builder.Property(f => f.Status).StoredAsText();
+
+        builder.HasTenantReference<Finding, Device>(nameof(Finding.DeviceId), DeleteBehavior.Cascade);
+        builder.HasTenantReference<Finding, SourceConfiguration>(nameof(Finding.SourceId), DeleteBehavior.Restrict);
+        builder.HasOne<Vulnerability>().WithMany().HasForeignKey(f => f.VulnerabilityId).OnDelete(DeleteBehavior.Restrict);
+
+        // Its (TenantId, DeviceId) prefix also serves per-device lookups and the device foreign key.
+        builder.HasIndex(f => new { f.TenantId, f.DeviceId, f.VulnerabilityId, f.ProductName }).IsUnique();
+        builder.HasIndex(f => new { f.TenantId, f.Status, f.SlaDueAt });
+        builder.HasIndex(f => new { f.TenantId, f.VulnerabilityId });
+        // Resolving what a source no longer reports: open findings of the source not seen since the run began.
+        builder.HasIndex(f => new { f.TenantId, f.SourceId, f.Status, f.LastSeenAt });
+    }
+}

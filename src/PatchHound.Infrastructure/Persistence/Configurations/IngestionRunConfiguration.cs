@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PatchHound.Core.Common;
+using PatchHound.Core.Ingestion;
+using PatchHound.Core.Sources;
+
+namespace PatchHound.Infrastructure.Persistence.Configurations;
+
+internal sealed class IngestionRunConfiguration : IEntityTypeConfiguration<IngestionRun>
+{
+    /// <summary>A unique violation on this index means the source already has an active run.</summary>
+    public const string OneActiveRunPerSourceIndex = "ux_ingestion_runs_one_active_per_source";
+
+    /// <summary>A unique violation on this index means the cron slot was already enqueued.</summary>
+    public const string OneRunPerSlotIndex = "ux_ingestion_runs_scheduled_slot";
+
+    public void Configure(EntityTypeBuilder<IngestionRun> builder)
+    {
+        builder.HasClientKey();
+        builder.BelongsToTenant();
+        builder.HasXminConcurrencyToken();
+        builder.Property(r => r.Trigger).StoredAsText();
+        builder.Property(r => r.Status).StoredAsText();
+        builder.Property(r => r.Phase).HasMaxLength(IngestionRun.PhaseMaxLength);
+        builder.Property(r => r.Error).HasMaxLength(Limits.LongText);
+        builder.Ignore(r => r.IsActive);
+
+        builder.HasTenantReference<IngestionRun, SourceConfiguration>(nameof(IngestionRun.SourceId), DeleteBehavior.Restrict);
+
+        builder.HasIndex(r => new { r.TenantId, r.SourceId, r.QueuedAt });
+        // At most one queued or running run per source: a second enqueue fails on this index.
+        builder.HasIndex(r => new { r.TenantId, r.SourceId })
+            .IsUnique()
+            .HasFilter($"status IN ('{nameof(IngestionRunStatus.Queued)}','{nameof(IngestionRunStatus.Running)}')")
+            .HasDatabaseName(OneActiveRunPerSourceIndex);
+        // A cron slot is enqueued once, however many schedulers see it.
+        builder.HasIndex(r => new { r.TenantId, r.SourceId, r.ScheduledSlot })
+            .IsUnique()
+            .HasFilter("scheduled_slot IS NOT NULL")
+            .HasDatabaseName(OneRunPerSlotIndex);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PatchHound.Core.Common;
+using PatchHound.Core.Scanning;
+
+namespace PatchHound.Infrastructure.Persistence.Configurations;
+
+internal sealed class ScanProfileConfiguration : IEntityTypeConfiguration<ScanProfile>
+{
+    public void Configure(EntityTypeBuilder<ScanProfile> builder)
+    {
+        builder.HasClientKey();
+        builder.BelongsToTenant();
+        builder.Property(p => p.Name).HasMaxLength(Limits.Name).IsRequired();
+        builder.Property(p => p.CronSchedule).HasMaxLength(Limits.Cron).IsRequired();
+        builder.Property(p => p.TargetDeviceIds).IsRequired();
+
+        builder.HasIndex(p => new { p.TenantId, p.Name }).IsUnique();
+    }
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PatchHound.Infrastructure.Persistence;
+
+/// <summary>Bound from the <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Connection string name for the application role (subject to row-level security).</summary>
+    public const string ApplicationConnectionName = "PatchHound";
+
+    /// <summary>Connection string name for the schema owner, used only to migrate.</summary>
+    public const string MigrationsConnectionName = "PatchHoundMigrations";
+
+    /// <summary>Apply pending migrations when a host starts (under the migration lock).</summary>
+    public bool MigrateOnStartup { get; set; }
+
+    /// <summary>Optional login that the migrator creates or updates as a member of the application role.</summary>
+    public string? AppLogin { get; set; }
+
+    public string? AppPassword { get; set; }
+
+    /// <summary>How long a migrator waits for another one to finish.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MigrationLockTimeout { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PatchHound.Infrastructure.Demo;
+using PatchHound.Infrastructure.Tenancy;
+using PatchHound.ServiceDefaults;
+
+namespace PatchHound.Infrastructure.Persistence;
+
+public static class PersistenceRegistration
+{
+    public static IHostApplicationBuilder AddPatchHoundPersistence(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ApplicationConnectionName);
+        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddDbContext<PatchHoundDbContext>(options =>
+            ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(connectionString ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{DatabaseOptions.ApplicationConnectionName} is not configured.")));
+        builder.Services.TryAddSingletonTimeProvider();
+        builder.Services.AddScoped<PlatformAccess>();
+        builder.Services.AddScoped<TenantScope>();
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<PatchHoundDbContext>("postgresql", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+
+    public static string MigrationsConnectionString(this IConfiguration configuration) =>
+        configuration.GetConnectionString(DatabaseOptions.MigrationsConnectionName)
+        ?? throw new InvalidOperationException(
+            $"ConnectionStrings:{DatabaseOptions.MigrationsConnectionName} (the schema owner) is not configured.");
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

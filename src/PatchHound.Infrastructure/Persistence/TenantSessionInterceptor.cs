@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace PatchHound.Infrastructure.Persistence;
+
+/// <summary>
+/// Sets the PostgreSQL session settings that row-level security reads, each time EF opens a
+/// connection. Pooled connections are reset (DISCARD ALL) on return, so a setting never leaks
+/// to the next user of the physical connection.
+/// </summary>
+internal sealed class TenantSessionInterceptor : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = CreateCommand(connection, eventData);
+        command?.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(
+        DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = CreateCommand(connection, eventData);
+        if (command is not null)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static NpgsqlCommand? CreateCommand(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (eventData.Context is not PatchHoundDbContext db || connection is not NpgsqlConnection npgsql)
+        {
+            return null;
+        }
+
+        return RowLevelSecurity.SessionCommand(npgsql, db.Tenant.TenantId, db.Tenant.IsPlatformScope);
+    }
+}

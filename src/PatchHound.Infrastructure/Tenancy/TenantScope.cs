@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PatchHound.Core.Tenancy;
+using PatchHound.Infrastructure.Persistence;
+
+namespace PatchHound.Infrastructure.Tenancy;
+
+/// <summary>Resolves a tenant named by a request or job (id or slug) and makes it the scope's tenant.</summary>
+public sealed class TenantScope(PatchHoundDbContext db, ILogger<TenantScope> logger)
+{
+    public async Task<Tenant> EnterAsync(string tenantIdOrSlug, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantIdOrSlug);
+        var tenant = Guid.TryParse(tenantIdOrSlug, out var id)
+            ? await db.Set<Tenant>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
+            : await db.Set<Tenant>().AsNoTracking().SingleOrDefaultAsync(t => t.Slug == tenantIdOrSlug, cancellationToken);
+
+        if (tenant is null)
+        {
+            logger.LogWarning("Refused unknown tenant {Tenant}", tenantIdOrSlug);
+            throw new UnknownTenantException(tenantIdOrSlug, "does not exist");
+        }
+
+        if (tenant.Status != TenantStatus.Active)
+        {
+            logger.LogWarning("Refused tenant {Tenant} in status {Status}", tenantIdOrSlug, tenant.Status);
+            throw new UnknownTenantException(tenantIdOrSlug, $"is {tenant.Status.ToString().ToLowerInvariant()}");
+        }
+
+        db.Tenant.Enter(tenant.Id);
+        return tenant;
+    }
+}
