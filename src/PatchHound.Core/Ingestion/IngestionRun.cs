@@ -25,7 +25,8 @@ public sealed class IngestionRun : ITenantOwned
     {
     }
 
-    private IngestionRun(Guid tenantId, Guid sourceId, IngestionTrigger trigger, DateTimeOffset queuedAt, DateTimeOffset? scheduledSlot)
+    private IngestionRun(
+        Guid tenantId, Guid sourceId, IngestionTrigger trigger, DateTimeOffset queuedAt, DateTimeOffset? scheduledSlot)
     {
         Id = Ids.New();
         TenantId = Guard.TenantId(tenantId);

@@ -42,7 +42,10 @@ public sealed class RemediationStageChange : ITenantOwned
 
     public DateTimeOffset ChangedAt { get; private set; }
 
-    /// <summary>Who moved the case: a user id, an API key prefix, or a system actor such as <see cref="RemediationCase.EscalationActor"/>.</summary>
+    /// <summary>
+    /// Who moved the case: a user id, an API key prefix, or a system actor such as
+    /// <see cref="RemediationCase.EscalationActor"/>.
+    /// </summary>
     public string ChangedBy { get; private set; }
 
     public string? Reason { get; private set; }

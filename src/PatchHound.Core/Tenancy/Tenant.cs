@@ -29,7 +29,8 @@ public sealed partial class Tenant
         Guard.Rule(
             IsValidSlug(slug),
             "tenant.invalid_slug",
-            $"A tenant slug is {SlugMinLength} to {SlugMaxLength} lower-case letters, digits or hyphens, starting and ending with a letter or digit.");
+            $"A tenant slug is {SlugMinLength} to {SlugMaxLength} lower-case letters, digits or hyphens, "
+            + "starting and ending with a letter or digit.");
 
         Id = Ids.New();
         Slug = slug;

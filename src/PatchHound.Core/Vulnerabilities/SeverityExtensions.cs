@@ -8,7 +8,9 @@ public static class SeverityExtensions
 
     extension(Severity)
     {
-        /// <summary>CVSS v3 qualitative rating: 0 None, 0.1–3.9 Low, 4.0–6.9 Medium, 7.0–8.9 High, 9.0–10.0 Critical.</summary>
+        /// <summary>
+        /// CVSS v3 qualitative rating: 0 None, 0.1–3.9 Low, 4.0–6.9 Medium, 7.0–8.9 High, 9.0–10.0 Critical.
+        /// </summary>
         public static Severity FromCvss(decimal score)
         {
             Guard.Rule(

@@ -114,7 +114,8 @@ public class ApprovalRequestTests
     public void Request_must_expire_after_it_is_made()
     {
         var act = () => new ApprovalRequest(
-            TestData.TenantId, ApprovalKind.Exception, TestData.Alice, TenantRole.TenantAdmin, null, null, "why", TestData.Now, TestData.Now);
+            TestData.TenantId, ApprovalKind.Exception, TestData.Alice, TenantRole.TenantAdmin, null, null, "why",
+            TestData.Now, TestData.Now);
 
         act.ShouldViolate("approval.invalid_expiry");
     }

@@ -10,7 +10,8 @@ public class RiskAcceptanceTests
     private static readonly DateTimeOffset Until = TestData.Now.AddDays(90);
 
     private static ApprovalRequest Request(ApprovalKind kind = ApprovalKind.RiskAcceptance) =>
-        new(TestData.TenantId, kind, TestData.Alice, TenantRole.TenantAdmin, FindingId, null, "WAF rule in place", TestData.Now, TestData.Now.AddDays(3));
+        new(TestData.TenantId, kind, TestData.Alice, TenantRole.TenantAdmin, FindingId, null, "WAF rule in place",
+            TestData.Now, TestData.Now.AddDays(3));
 
     private static ApprovalRequest Approved(ApprovalKind kind = ApprovalKind.RiskAcceptance)
     {

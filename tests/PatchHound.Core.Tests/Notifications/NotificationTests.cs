@@ -6,7 +6,8 @@ namespace PatchHound.Core.Tests.Notifications;
 public class NotificationTests
 {
     private static Notification NewNotification() =>
-        new(TestData.TenantId, TestData.Alice, NotificationKind.SlaBreached, "sla-breached:finding-1", """{"findingId":"1"}""", TestData.Now);
+        new(TestData.TenantId, TestData.Alice, NotificationKind.SlaBreached, "sla-breached:finding-1",
+            """{"findingId":"1"}""", TestData.Now);
 
     [Fact]
     public void Marking_read_twice_keeps_the_first_read_time()

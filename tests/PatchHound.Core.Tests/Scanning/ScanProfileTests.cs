@@ -28,8 +28,11 @@ public class ScanProfileTests
         var profile = NewProfile();
         profile.ScheduleFor(TestData.Now, TestData.Now);
 
-        ((Action)(() => profile.ScheduleFor(TestData.Now, TestData.Now))).ShouldViolate("scan_profile.slot_already_scheduled");
-        ((Action)(() => profile.ScheduleFor(TestData.Now.AddDays(-7), TestData.Now))).ShouldViolate("scan_profile.slot_already_scheduled");
+        var same = () => profile.ScheduleFor(TestData.Now, TestData.Now);
+        var earlier = () => profile.ScheduleFor(TestData.Now.AddDays(-7), TestData.Now);
+
+        same.ShouldViolate("scan_profile.slot_already_scheduled");
+        earlier.ShouldViolate("scan_profile.slot_already_scheduled");
     }
 
     [Fact]

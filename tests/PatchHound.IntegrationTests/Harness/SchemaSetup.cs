@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PatchHound.Infrastructure.Persistence;
+
 namespace PatchHound.IntegrationTests.Harness;
 
 /// <summary>
@@ -6,11 +10,15 @@ namespace PatchHound.IntegrationTests.Harness;
 /// </summary>
 public static class SchemaSetup
 {
+    /// <summary>The login the hosts serve with in tests: a member of the application role, subject to RLS.</summary>
+    public const string AppLogin = "patchhound_app_login";
+
+    public const string AppPassword = "app-login-test-password";
+
     /// <param name="ownerConnectionString">Superuser on the (empty) template database.</param>
-    public static Task PrepareAsync(string ownerConnectionString)
-    {
-        // TODO: apply the EF Core migrations (DatabaseMigrator) to ownerConnectionString.
-        _ = ownerConnectionString;
-        return Task.CompletedTask;
-    }
+    public static async Task PrepareAsync(string ownerConnectionString) =>
+        await Migrator().MigrateAsync(ownerConnectionString, CancellationToken.None);
+
+    public static DatabaseMigrator Migrator() =>
+        new(Options.Create(new DatabaseOptions { AppLogin = AppLogin, AppPassword = AppPassword }), NullLogger<DatabaseMigrator>.Instance);
 }
