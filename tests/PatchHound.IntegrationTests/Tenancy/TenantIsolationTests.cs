@@ -77,9 +77,9 @@ public sealed class TenantIsolationTests(TwoTenantsFixture fixture) : IClassFixt
     {
         await using var db = Database.AppContext(TestDatabaseContexts.ForTenant(fixture.TenantA));
 
-        var insert = () => db.Database.ExecuteSqlInterpolatedAsync($"""
+        var insert = () => db.Database.ExecuteSqlInterpolatedAsync($$"""
             INSERT INTO devices (id, tenant_id, source_id, external_id, name, os_platform, last_seen_at, first_seen_at, criticality, tags, risk_score)
-            VALUES ({Guid.NewGuid()}, {fixture.TenantB}, {fixture.SourceB}, 'raw', 'raw', 'Linux', now(), now(), 'Low', '{{}}', 0)
+            VALUES ({{Guid.NewGuid()}}, {{fixture.TenantB}}, {{fixture.SourceB}}, 'raw', 'raw', 'Linux', now(), now(), 'Low', '{}', 0)
             """);
 
         (await insert.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.InsufficientPrivilege);
@@ -128,11 +128,14 @@ public sealed class TenantIsolationTests(TwoTenantsFixture fixture) : IClassFixt
     {
         await using var db = Database.AppContext(TestDatabaseContexts.ForTenant(fixture.TenantA));
         var device = await db.Devices.FirstAsync();
-        db.Entry(device).Property(d => d.TenantId).CurrentValue = fixture.TenantB;
 
-        var save = () => db.SaveChangesAsync();
+        var throughEf = () => db.Entry(device).Property(d => d.TenantId).CurrentValue = fixture.TenantB;
+        var throughSql = () => db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE devices SET tenant_id = {fixture.TenantB}, source_id = {fixture.SourceB} WHERE id = {device.Id}");
 
-        await save.Should().ThrowAsync<TenantAccessException>().WithMessage("*cannot be moved to another tenant*");
+        throughEf.Should().Throw<InvalidOperationException>().WithMessage("*part of a key*");
+        (await throughSql.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.InsufficientPrivilege);
+        (await CountDevicesAsOwner(fixture.TenantA, device.ExternalId)).Should().Be(1);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using PatchHound.Core.Audit;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Tenancy;
 using PatchHound.IntegrationTests.Harness;
