@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using PatchHound.IntegrationTests.Harness;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.IntegrationTests.Harness;
 
 namespace PatchHound.IntegrationTests.Persistence;
 
