@@ -4,7 +4,7 @@
 #
 # PATCHHOUND_DB (schema-owner connection string) and PATCHHOUND_REDIS (host:port) point the demo at existing
 # servers; whichever is unset is started locally by scripts/local-services.sh. The API connects as the
-# application login patchhound_app, whose password is generated once into .local/app-db-password.
+# application login patchhound_app_login, whose password is generated once into .local/app-db-password.
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh
@@ -12,7 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib/common.sh"
 cd "$repo_root"
 
 readonly api_url="http://127.0.0.1:5080"
-readonly app_login="patchhound_app"
+readonly app_login="patchhound_app_login"
 readonly configuration="Release"
 
 start_backing_services() {

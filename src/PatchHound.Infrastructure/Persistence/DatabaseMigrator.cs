@@ -95,6 +95,12 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, ILogger<
             throw new InvalidOperationException($"Database:AppLogin '{login}' is set but Database:AppPassword is empty.");
         }
 
+        if (string.Equals(login, RowLevelSecurity.ApplicationRole, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Database:AppLogin must differ from the group role '{RowLevelSecurity.ApplicationRole}' it is made a member of.");
+        }
+
         // DDL takes no parameters: format() quotes the name and the password on the server side.
         await using var command = new NpgsqlCommand(
             $"""

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.IntegrationTests.Harness;
@@ -32,6 +34,19 @@ public sealed class MigrationTests
         var result = await SchemaSetup.Migrator().MigrateAsync(database.OwnerConnectionString, CancellationToken.None);
 
         result.AppliedAny.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task An_application_login_named_like_the_group_role_is_refused_with_a_clear_error()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        var migrator = new DatabaseMigrator(
+            Options.Create(new DatabaseOptions { AppLogin = RowLevelSecurity.ApplicationRole, AppPassword = "secret" }),
+            NullLogger<DatabaseMigrator>.Instance);
+
+        var migrate = () => migrator.MigrateAsync(database.OwnerConnectionString, CancellationToken.None);
+
+        await migrate.Should().ThrowAsync<InvalidOperationException>().WithMessage("Database:AppLogin must differ*");
     }
 
     [Fact]
