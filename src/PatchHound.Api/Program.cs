@@ -1,11 +1,16 @@
+using PatchHound.Api.Admin;
+using PatchHound.Api.Auth;
 using PatchHound.Api.Commands;
 using PatchHound.Api.Extensions;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Jobs;
 using PatchHound.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPatchHoundPersistence();
+builder.AddJobs();
+builder.AddPatchHoundAuth();
 builder.AddApiServices();
 
 var app = builder.Build();
@@ -18,6 +23,9 @@ await app.MigrateIfConfiguredAsync();
 app.UseApi();
 app.MapHealthEndpoints();
 app.MapApiEndpoints();
+app.MapDevSignIn();
+app.MapJobDashboard();
+app.MapJobAdminApi();
 await app.RunAsync();
 return 0;
 

@@ -1,11 +1,16 @@
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Jobs;
+using PatchHound.Jobs.Platform;
 using PatchHound.ServiceDefaults;
 
-// The job server host. The Hangfire server and the jobs it runs are registered here (see PatchHound.Jobs).
+// The job server host: Hangfire servers for every queue, running the jobs of PatchHound.Jobs.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPatchHoundPersistence();
+builder.AddJobs();
+builder.AddJobServers();
 
 var app = builder.Build();
+await app.MigrateIfConfiguredAsync();
 app.MapHealthEndpoints();
 await app.RunAsync();

@@ -7,7 +7,7 @@ using PatchHound.Infrastructure.Tenancy;
 namespace PatchHound.Infrastructure.Persistence;
 
 /// <summary>
-/// Applies migrations, then the row-level security policies and grants, while holding a
+/// Applies migrations, then the row-level security policies, the job storage schema and grants, while holding a
 /// PostgreSQL session advisory lock. Replicas that start together queue on the lock; the first
 /// applies, the others find nothing pending. A crashed migrator's lock dies with its connection.
 /// </summary>
@@ -41,6 +41,7 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, ILogger<
             }
 
             await db.Database.ExecuteSqlRawAsync(RowLevelSecurity.EnsureSql(RowLevelSecurity.TenantTables(db)), cancellationToken);
+            await JobStorageSchema.EnsureAsync(lockConnection, cancellationToken);
             await EnsureApplicationLoginAsync(lockConnection, cancellationToken);
             return new MigrationResult(pending);
         }

@@ -28,6 +28,8 @@ public sealed partial class PatchHoundDbContext
 
     public DbSet<PlatformAccessEntry> PlatformAccessEntries => Set<PlatformAccessEntry>();
 
+    public DbSet<Leases.JobLease> JobLeases => Set<Leases.JobLease>();
+
     // Tenant-owned
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
 

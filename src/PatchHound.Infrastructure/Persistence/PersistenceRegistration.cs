@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using PatchHound.Infrastructure.Demo;
+using PatchHound.Infrastructure.Leases;
 using PatchHound.Infrastructure.Tenancy;
 using PatchHound.ServiceDefaults;
 
@@ -19,6 +21,9 @@ public static class PersistenceRegistration
 
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ApplicationConnectionName);
         builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString ?? throw new InvalidOperationException(
+            $"ConnectionStrings:{DatabaseOptions.ApplicationConnectionName} is not configured.")));
+        builder.Services.AddJobLeases();
         builder.Services.AddDbContext<PatchHoundDbContext>(options =>
             ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(connectionString ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{DatabaseOptions.ApplicationConnectionName} is not configured.")));

@@ -1351,6 +1351,44 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.ToTable("vulnerabilities", (string)null);
                 });
 
+            modelBuilder.Entity("PatchHound.Infrastructure.Leases.JobLease", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("AcquiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acquired_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<DateTimeOffset>("RenewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("renewed_at");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uuid")
+                        .HasColumnName("token");
+
+                    b.HasKey("Key")
+                        .HasName("pk_job_leases");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_job_leases_expires_at");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("PatchHound.Core.Ai.AiRemediationRequest", b =>
                 {
                     b.HasOne("PatchHound.Core.Tenancy.Tenant", null)

@@ -1,0 +1,13 @@
+namespace PatchHound.Api.Auth;
+
+/// <summary>Claim types PatchHound puts on a signed-in identity.</summary>
+internal static class PatchHoundClaims
+{
+    public const string UserId = "sub";
+    public const string Email = "email";
+    public const string Name = "name";
+    public const string PlatformOperator = "patchhound:platform_operator";
+
+    /// <summary>One claim per membership, value <c>{tenantId}:{role}</c>.</summary>
+    public const string TenantRole = "patchhound:tenant_role";
+}

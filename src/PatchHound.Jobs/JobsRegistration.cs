@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PatchHound.Jobs.Platform;
+
+namespace PatchHound.Jobs;
+
+/// <summary>The job classes and what they need; the worker runs them, the API only enqueues.</summary>
+public static class JobsRegistration
+{
+    public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
+    {
+        builder.AddJobStorage();
+        builder.Services.AddSingleton<ActiveTenants>();
+        builder.Services.AddSingleton<TenantJobScope>();
+        builder.Services.AddSingleton<TenantSweepRunner>();
+        return builder;
+    }
+}
