@@ -14,6 +14,7 @@ public sealed class HeldLease : IAsyncDisposable
     private readonly CancellationTokenSource lost = new();
     private readonly CancellationTokenSource stopRenewing = new();
     private readonly Task renewing;
+    private int disposed;
 
     internal HeldLease(JobLeaseStore store, LeaseGrant grant, LeaseOptions options, ILogger logger)
     {
@@ -30,6 +31,11 @@ public sealed class HeldLease : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await stopRenewing.CancelAsync();
         await renewing;
         if (!lost.IsCancellationRequested && !await TryReleaseAsync())
