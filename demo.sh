@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# PatchHound demo in one command: backing services, a migrated database with a demo tenant, and the API on
-# http://127.0.0.1:5080 in the foreground. Ctrl-C stops the API; scripts/local-services.sh stop stops the services.
+# PatchHound demo in one command: backing services, a migrated database with a demo tenant, the job worker in the
+# background (log in .local/worker.log) and the API on http://127.0.0.1:5080 in the foreground. Ctrl-C stops the
+# API and the worker; scripts/local-services.sh stop stops the services. Operators sign in with
+# POST /auth/dev/sign-in {"email":"operator@patchhound.local"} and open http://127.0.0.1:5080/admin/jobs.
 #
 # PATCHHOUND_DB (schema-owner connection string) and PATCHHOUND_REDIS (host:port) point the demo at existing
 # servers; whichever is unset is started locally by scripts/local-services.sh. The API connects as the
@@ -47,14 +49,24 @@ configure_hosts() {
   export ConnectionStrings__Redis="$PATCHHOUND_REDIS"
   export Database__AppLogin="$app_login"
   export Database__AppPassword="$app_password"
+  # The demo's built-in sign-in for the seeded users; the hosts refuse it in Production.
+  export ASPNETCORE_ENVIRONMENT=Demo DOTNET_ENVIRONMENT=Demo
+  export Authentication__DevSignInEnabled=true
 }
 
 build() {
   dotnet build src/PatchHound.Api -c "$configuration"
+  dotnet build src/PatchHound.Worker -c "$configuration"
 }
 
 seed_demo() {
   dotnet run --project src/PatchHound.Api -c "$configuration" --no-build --no-launch-profile -- seed-demo
+}
+
+start_worker() {
+  log "PatchHound worker started (log: $local_dir/worker.log)"
+  dotnet run --project src/PatchHound.Worker -c "$configuration" --no-build --no-launch-profile -- \
+    --urls "http://127.0.0.1:5081" >"$local_dir/worker.log" 2>&1 &
 }
 
 # Foreground: Ctrl-C goes straight to it.
@@ -76,6 +88,7 @@ main() {
   configure_hosts
   build
   seed_demo
+  start_worker
   run_api
 }
 

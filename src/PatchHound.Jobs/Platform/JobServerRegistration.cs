@@ -22,7 +22,7 @@ public static class JobServerRegistration
 
             builder.Services.AddHangfireServer(server =>
             {
-                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{queue}";
+                server.ServerName = $"{Environment.MachineName}:{queue}";
                 server.Queues = [queue];
                 server.WorkerCount = workers;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
