@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PatchHound.Infrastructure.Enrichment;
+
+/// <summary>Bound from the <c>Enrichment</c> configuration section: where the catalog feeds are fetched from.</summary>
+public sealed class EnrichmentOptions
+{
+    public const string Section = "Enrichment";
+
+    /// <summary>CISA Known Exploited Vulnerabilities catalog (JSON).</summary>
+    [Required]
+    [Url]
+    public string KevFeedUrl { get; set; } = "https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json";
+
+    /// <summary>FIRST EPSS scores of the day, a gzip CSV (plain CSV is accepted too).</summary>
+    [Required]
+    [Url]
+    public string EpssFeedUrl { get; set; } = "https://epss.empiricalsecurity.com/epss_scores-current.csv.gz";
+
+    /// <summary>NVD CVE API 2.0.</summary>
+    [Required]
+    [Url]
+    public string NvdApiUrl { get; set; } = "https://services.nvd.nist.gov/rest/json/cves/2.0";
+
+    /// <summary>
+    /// Name of the configuration entry holding the NVD API key (e.g. <c>Secrets:NvdApiKey</c>), never the key itself.
+    /// Without a key the NVD allows far fewer requests, so keep <see cref="NvdPageDelay"/> at its default.
+    /// </summary>
+    public string? NvdApiKeyReference { get; set; }
+
+    /// <summary>How far back a run asks the NVD for modified CVEs. The NVD refuses windows over 120 days.</summary>
+    [Range(1, 120)]
+    public int NvdLookbackDays { get; set; } = 3;
+
+    /// <summary>CVEs per NVD page; 2000 is the API's maximum.</summary>
+    [Range(1, 2000)]
+    public int NvdResultsPerPage { get; set; } = 2000;
+
+    /// <summary>Pause between two NVD pages; the NVD asks clients to wait about six seconds between requests.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan NvdPageDelay { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>Wait before retrying a 429/503 answer that carries no Retry-After header (grows with each attempt).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan NvdRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Requests per NVD page, the first included, before a 429/503 answer fails the feed.</summary>
+    [Range(1, 10)]
+    public int NvdMaxAttempts { get; set; } = 5;
+
+    /// <summary>Time allowed for a feed server to answer with its headers (the body is streamed afterwards).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}
