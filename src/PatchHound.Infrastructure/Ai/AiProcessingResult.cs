@@ -1,0 +1,3 @@
+namespace PatchHound.Infrastructure.Ai;
+
+public sealed record AiProcessingResult(Guid RequestId, AiProcessingOutcome Outcome);
