@@ -1,4 +1,6 @@
 using Hangfire;
+using PatchHound.Infrastructure.Enrichment;
+using PatchHound.Jobs.Enrichment;
 using PatchHound.Jobs.Platform;
 
 namespace PatchHound.Jobs;
@@ -11,6 +13,8 @@ public static class JobCatalog
 {
     public static IReadOnlyList<RecurringJobDefinition> Recurring { get; } =
     [
+        new("enrichment", "17 3 * * *", JobQueues.Default, (m, d, cron) =>
+            m.AddOrUpdate<EnrichmentJob>(d.Id, d.Queue, j => j.RunAsync(EnrichmentFeeds.All, null, CancellationToken.None), cron, Utc)),
     ];
 
     private static RecurringJobOptions Utc => new() { TimeZone = TimeZoneInfo.Utc };

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PatchHound.Infrastructure.Enrichment;
+using PatchHound.Jobs.Enrichment;
 using PatchHound.Jobs.Platform;
 
 namespace PatchHound.Jobs;
@@ -12,7 +14,10 @@ public static class JobsRegistration
         builder.AddJobStorage();
         builder.Services.AddSingleton<ActiveTenants>();
         builder.Services.AddSingleton<TenantJobScope>();
+        builder.Services.AddSingleton<ExclusiveRunner>();
         builder.Services.AddSingleton<TenantSweepRunner>();
+        builder.Services.AddEnrichment(builder.Configuration);
+        builder.Services.AddTransient<EnrichmentJob>();
         return builder;
     }
 }

@@ -40,8 +40,16 @@ public sealed class JobPlatformOptions
     [Range(0, 20)]
     public int RetryAttempts { get; set; } = 5;
 
-    /// <summary>Delay before retry n (the last value repeats).</summary>
-    public int[] RetryDelaysInSeconds { get; set; } = [30, 120, 600, 1800, 3600];
+    /// <summary>
+    /// Delay before retry n (the last value repeats). Empty means <see cref="DefaultRetryDelaysInSeconds"/>: the
+    /// configuration binder appends to a pre-filled array instead of replacing it.
+    /// </summary>
+    public int[] RetryDelaysInSeconds { get; set; } = [];
+
+    public static IReadOnlyList<int> DefaultRetryDelaysInSeconds { get; } = [30, 120, 600, 1800, 3600];
+
+    public int[] EffectiveRetryDelaysInSeconds =>
+        RetryDelaysInSeconds.Length > 0 ? RetryDelaysInSeconds : [.. DefaultRetryDelaysInSeconds];
 
     /// <summary>Cron (UTC) per recurring job id, overriding the catalog's default.</summary>
     public Dictionary<string, string> Schedules { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -46,7 +46,7 @@ public static class JobStorageRegistration
             .UseFilter(new AutomaticRetryAttribute
             {
                 Attempts = options.RetryAttempts,
-                DelaysInSeconds = options.RetryDelaysInSeconds.Length > 0 ? options.RetryDelaysInSeconds : null,
+                DelaysInSeconds = options.EffectiveRetryDelaysInSeconds,
                 OnAttemptsExceeded = AttemptsExceededAction.Fail,
             })
             .UseFilter(new JobLogScopeFilter()));

@@ -1,6 +1,5 @@
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
-using PatchHound.Infrastructure.Leases;
 
 namespace PatchHound.Jobs.Platform;
 
@@ -9,47 +8,39 @@ namespace PatchHound.Jobs.Platform;
 /// holds it), each tenant in its own <see cref="TenantJobScope"/>, one tenant's failure not stopping the others,
 /// progress on the Hangfire job, and a lost lease stopping the sweep.
 /// </summary>
-public sealed class TenantSweepRunner(JobLeases leases, ActiveTenants tenants, TenantJobScope tenantScope, ILogger<TenantSweepRunner> logger)
+public sealed class TenantSweepRunner(ExclusiveRunner exclusive, ActiveTenants tenants, TenantJobScope tenantScope, ILogger<TenantSweepRunner> logger)
 {
-    public async Task<SweepSummary> RunAsync<TResult>(
+    /// <returns>False when skipped because another worker runs the sweep.</returns>
+    public Task<bool> RunAsync<TResult>(
         string leaseKey,
         PerformContext? job,
         Func<IServiceProvider, CancellationToken, Task<TResult>> perTenant,
-        CancellationToken cancellationToken)
-    {
-        await using var lease = await leases.TryTakeAsync(leaseKey, cancellationToken);
-        if (lease is null)
+        CancellationToken cancellationToken) =>
+        exclusive.RunAsync(leaseKey, job, async stop =>
         {
-            JobProgress.Report(job, "skipped: another worker holds the lease");
-            return SweepSummary.Skipped;
-        }
+            var tenantIds = await tenants.ListAsync(stop);
+            var failed = new List<Guid>();
+            Exception? firstError = null;
+            for (var i = 0; i < tenantIds.Count; i++)
+            {
+                try
+                {
+                    var result = await tenantScope.RunAsync(tenantIds[i], perTenant, stop);
+                    logger.LogInformation("{Sweep} tenant {TenantId}: {Result}", leaseKey, tenantIds[i], result);
+                }
+                catch (Exception e) when (!stop.IsCancellationRequested)
+                {
+                    logger.LogError(e, "{Sweep} failed for tenant {TenantId}", leaseKey, tenantIds[i]);
+                    failed.Add(tenantIds[i]);
+                    firstError ??= e;
+                }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
-        var tenantIds = await tenants.ListAsync(stop.Token);
-        var failed = new List<Guid>();
-        Exception? firstError = null;
-        for (var i = 0; i < tenantIds.Count; i++)
-        {
-            try
-            {
-                var result = await tenantScope.RunAsync(tenantIds[i], perTenant, stop.Token);
-                logger.LogInformation("{Sweep} tenant {TenantId}: {Result}", leaseKey, tenantIds[i], result);
-            }
-            catch (Exception e) when (!stop.IsCancellationRequested)
-            {
-                logger.LogError(e, "{Sweep} failed for tenant {TenantId}", leaseKey, tenantIds[i]);
-                failed.Add(tenantIds[i]);
-                firstError ??= e;
+                JobProgress.Report(job, $"{i + 1}/{tenantIds.Count} tenants done, {failed.Count} failed");
             }
 
-            JobProgress.Report(job, $"{i + 1}/{tenantIds.Count} tenants done, {failed.Count} failed");
-        }
-
-        if (firstError is not null)
-        {
-            throw new TenantSweepFailedException(leaseKey, failed, firstError);
-        }
-
-        return new SweepSummary(tenantIds.Count, 0);
-    }
+            if (firstError is not null)
+            {
+                throw new TenantSweepFailedException(leaseKey, failed, firstError);
+            }
+        }, cancellationToken);
 }
