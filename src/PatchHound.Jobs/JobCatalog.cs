@@ -1,5 +1,6 @@
 using Hangfire;
 using PatchHound.Infrastructure.Enrichment;
+using PatchHound.Jobs.Ai;
 using PatchHound.Jobs.Enrichment;
 using PatchHound.Jobs.Platform;
 
@@ -13,6 +14,8 @@ public static class JobCatalog
 {
     public static IReadOnlyList<RecurringJobDefinition> Recurring { get; } =
     [
+        new("ai-remediation-sweep", "* * * * *", JobQueues.Ai, (m, d, cron) =>
+            m.AddOrUpdate<AiRemediationSweepJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
         new("enrichment", "17 3 * * *", JobQueues.Default, (m, d, cron) =>
             m.AddOrUpdate<EnrichmentJob>(d.Id, d.Queue, j => j.RunAsync(EnrichmentFeeds.All, null, CancellationToken.None), cron, Utc)),
     ];

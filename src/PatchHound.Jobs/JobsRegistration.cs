@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PatchHound.Infrastructure.Ai;
 using PatchHound.Infrastructure.Enrichment;
+using PatchHound.Jobs.Ai;
 using PatchHound.Jobs.Enrichment;
 using PatchHound.Jobs.Platform;
 
@@ -18,6 +20,9 @@ public static class JobsRegistration
         builder.Services.AddSingleton<TenantSweepRunner>();
         builder.Services.AddEnrichment(builder.Configuration);
         builder.Services.AddTransient<EnrichmentJob>();
+        builder.Services.AddAiRemediation(builder.Configuration);
+        builder.Services.AddTransient<AiRemediationJob>();
+        builder.Services.AddTransient<AiRemediationSweepJob>();
         return builder;
     }
 }
