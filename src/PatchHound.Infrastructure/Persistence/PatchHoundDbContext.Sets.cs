@@ -30,6 +30,11 @@ public sealed partial class PatchHoundDbContext
 
     public DbSet<Leases.JobLease> JobLeases => Set<Leases.JobLease>();
 
+    // Ingestion staging (tenant-owned, written by batch jobs, emptied by the merge)
+    public DbSet<Ingestion.Staging.StagedDevice> StagedDevices => Set<Ingestion.Staging.StagedDevice>();
+
+    public DbSet<Ingestion.Staging.StagedFinding> StagedFindings => Set<Ingestion.Staging.StagedFinding>();
+
     // Tenant-owned
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
 

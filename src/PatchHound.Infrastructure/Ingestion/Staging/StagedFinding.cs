@@ -1,0 +1,38 @@
+using PatchHound.Core.Tenancy;
+
+namespace PatchHound.Infrastructure.Ingestion.Staging;
+
+/// <summary>A vulnerability on a device as one ingestion run saw it, before the merge reconciles it into <c>findings</c>.</summary>
+public sealed class StagedFinding : ITenantOwned
+{
+    private StagedFinding()
+    {
+        DeviceExternalId = string.Empty;
+        CveId = string.Empty;
+        ProductName = string.Empty;
+        Severity = string.Empty;
+    }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid RunId { get; private set; }
+
+    public int BatchNumber { get; private set; }
+
+    public string DeviceExternalId { get; private set; }
+
+    public string CveId { get; private set; }
+
+    public string ProductName { get; private set; }
+
+    public string? ProductVersion { get; private set; }
+
+    public string? Vendor { get; private set; }
+
+    /// <summary>The source's severity word (Critical, High, Medium, Low), used for catalog rows the merge creates.</summary>
+    public string Severity { get; private set; }
+
+    public DateTimeOffset? FirstSeenAt { get; private set; }
+
+    public DateTimeOffset LastSeenAt { get; private set; }
+}
