@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+
+namespace PatchHound.Infrastructure.Defender;
+
+/// <summary>
+/// Streams one source's devices and vulnerability findings from the Defender for Endpoint API, page by page:
+/// the next page is requested only when the caller asks for it, so one page is in memory at a time.
+/// </summary>
+public sealed class DefenderClient
+{
+    private readonly DefenderEndpoint endpoint;
+    private readonly DefenderPageFetcher fetcher;
+
+    public DefenderClient(
+        HttpClient http,
+        DefenderEndpoint endpoint,
+        IDefenderTokenProvider tokens,
+        DefenderOptions options,
+        TimeProvider time,
+        ILogger<DefenderClient> logger)
+    {
+        this.endpoint = endpoint;
+        fetcher = new DefenderPageFetcher(http, tokens, options, time, logger);
+    }
+
+    /// <summary>
+    /// <c>GET /api/machines</c>, or the page at <c>resumeCursor</c> (a <see cref="SourcePage{T}.NextCursor"/> of an
+    /// earlier enumeration). Defender decides this page size (up to 10,000): OData <c>$top</c> would cut the
+    /// listing short rather than page it.
+    /// </summary>
+    /// <exception cref="SourceException">The source could not be read; see <see cref="SourceException.Permanent"/>.</exception>
+    public IAsyncEnumerable<SourcePage<DefenderMachine>> ReadMachinesAsync(
+        string? resumeCursor, CancellationToken cancellationToken) =>
+        ReadPagesAsync(endpoint.Resolve("api/machines"), DefenderMachineReader.Instance, resumeCursor, cancellationToken);
+
+    /// <summary>
+    /// <c>GET /api/machines/SoftwareVulnerabilitiesByMachine?pageSize=N</c> with the source's page size, or the
+    /// page at <c>resumeCursor</c>.
+    /// </summary>
+    /// <exception cref="SourceException">The source could not be read; see <see cref="SourceException.Permanent"/>.</exception>
+    public IAsyncEnumerable<SourcePage<DefenderVulnerabilityRecord>> ReadVulnerabilitiesAsync(
+        string? resumeCursor, CancellationToken cancellationToken) =>
+        ReadPagesAsync(
+            endpoint.Resolve(string.Create(
+                CultureInfo.InvariantCulture, $"api/machines/SoftwareVulnerabilitiesByMachine?pageSize={endpoint.PageSize}")),
+            DefenderVulnerabilityReader.Instance,
+            resumeCursor,
+            cancellationToken);
+
+    private async IAsyncEnumerable<SourcePage<T>> ReadPagesAsync<T>(
+        Uri firstPage,
+        IJsonRecordReader<T> records,
+        string? resumeCursor,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var links = resumeCursor is null
+            ? new NextLinkGuard(endpoint.BaseUrl, firstPage)
+            : new NextLinkGuard(endpoint.BaseUrl, resumeCursor);
+        var url = links.FirstPage ?? firstPage;
+        for (var pageNumber = 1; ; pageNumber++)
+        {
+            var page = await fetcher.FetchAsync(url, records, pageNumber, cancellationToken);
+
+            // Checked before the page is handed out, so a bad link never reaches a checkpoint.
+            var next = page.NextLink is null ? null : links.Next(url, page.NextLink, pageNumber);
+            yield return new SourcePage<T>(page.Items, next?.AbsoluteUri, pageNumber, page.Bytes);
+            if (next is null)
+            {
+                yield break;
+            }
+
+            url = next;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace PatchHound.Infrastructure.Defender;
+
+/// <summary>Names of the HTTP clients registered by <see cref="DefenderRegistration"/>.</summary>
+public static class DefenderHttpClients
+{
+    public const string Api = "PatchHound.Defender";
+    public const string Token = "PatchHound.Defender.Token";
+}

@@ -1,0 +1,67 @@
+using PatchHound.Core.Ingestion;
+
+namespace PatchHound.Infrastructure.Defender;
+
+/// <summary>
+/// Decides whether a next link (or a resume cursor, which is one) may be requested: it must stay on the
+/// configured origin, so a forged link cannot send our bearer token elsewhere (SSRF), must not lead back to a
+/// page of this enumeration (a cycle would never end), and must fit in an ingestion checkpoint.
+/// </summary>
+internal sealed class NextLinkGuard
+{
+    private readonly Uri baseUrl;
+    private readonly Dictionary<string, int> requested = new(StringComparer.Ordinal);
+
+    public NextLinkGuard(Uri baseUrl, Uri firstPage)
+    {
+        this.baseUrl = baseUrl;
+        requested.Add(firstPage.AbsoluteUri, 1);
+    }
+
+    public NextLinkGuard(Uri baseUrl, string resumeCursor)
+    {
+        this.baseUrl = baseUrl;
+        FirstPage = Accept(baseUrl, resumeCursor, "The resume cursor", pageNumber: 1, targetPage: 1);
+    }
+
+    /// <summary>The validated resume cursor, when the enumeration resumes.</summary>
+    public Uri? FirstPage { get; }
+
+    public Uri Next(Uri currentPage, string nextLink, int pageNumber) =>
+        Accept(currentPage, nextLink, $"The @odata.nextLink of Defender page {pageNumber}", pageNumber, pageNumber + 1);
+
+    private Uri Accept(Uri relativeTo, string link, string what, int pageNumber, int targetPage)
+    {
+        if (!Uri.TryCreate(relativeTo, link, out var target))
+        {
+            throw Fault($"{what} is not a URL", pageNumber);
+        }
+
+        if (!SameOrigin(target))
+        {
+            throw Fault(
+                $"{what} points to {target.GetLeftPart(UriPartial.Authority)}, outside the source's origin {baseUrl.GetLeftPart(UriPartial.Authority)}; it was not requested",
+                pageNumber);
+        }
+
+        if (target.AbsoluteUri.Length > IngestionCheckpoint.CursorMaxLength)
+        {
+            throw Fault($"{what} is longer than the {IngestionCheckpoint.CursorMaxLength} characters a checkpoint holds", pageNumber);
+        }
+
+        if (!requested.TryAdd(target.AbsoluteUri, targetPage))
+        {
+            throw Fault($"{what} leads back to page {requested[target.AbsoluteUri]} of this enumeration (a cycle)", pageNumber);
+        }
+
+        return target;
+    }
+
+    private bool SameOrigin(Uri target) =>
+        string.Equals(target.Scheme, baseUrl.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(target.IdnHost, baseUrl.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && target.Port == baseUrl.Port;
+
+    private static SourcePayloadException Fault(string message, int pageNumber) =>
+        new($"{message}.", pageNumber, field: "@odata.nextLink");
+}

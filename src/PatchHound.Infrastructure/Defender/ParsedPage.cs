@@ -1,0 +1,3 @@
+namespace PatchHound.Infrastructure.Defender;
+
+internal sealed record ParsedPage<T>(IReadOnlyList<T> Items, string? NextLink, long Bytes);

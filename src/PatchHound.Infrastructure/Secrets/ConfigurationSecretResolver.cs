@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using PatchHound.Core.Sources;
+
+namespace PatchHound.Infrastructure.Secrets;
+
+/// <summary>
+/// Resolves <c>local://name</c> to the configuration key <c>Secrets:name</c> (user secrets or environment in
+/// development). Key Vault references are refused until a Key Vault resolver exists.
+/// </summary>
+public sealed class ConfigurationSecretResolver(IConfiguration configuration) : ISecretResolver
+{
+    public const string Section = "Secrets";
+
+    private const string LocalPrefix = SecretReference.LocalScheme + "://";
+
+    public Task<string> ResolveAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (!SecretReference.IsValid(reference))
+        {
+            throw new SecretResolutionException("The credential reference is not a secret reference.");
+        }
+
+        if (!reference.StartsWith(LocalPrefix, StringComparison.Ordinal))
+        {
+            throw new SecretResolutionException($"The secret {reference} is in Key Vault, which this host cannot read yet.");
+        }
+
+        var name = reference[LocalPrefix.Length..];
+        var value = configuration[$"{Section}:{name}"];
+        return string.IsNullOrEmpty(value)
+            ? throw new SecretResolutionException($"The secret {reference} is not configured (expected key {Section}:{name}).")
+            : Task.FromResult(value);
+    }
+}
