@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Persistence.Configurations;
 
 namespace PatchHound.Infrastructure.Sweeps;
 
 internal static class OptimisticSave
 {
     /// <summary>
-    /// Saves one item's changes. False when a row changed since it was read (xmin token): another worker got
-    /// there first, or someone edited it meanwhile. Nothing of the item was written; its pending changes are
-    /// dropped so the context can go on with the next item, and the next sweep looks at it afresh.
+    /// Saves one item's changes. False when another worker got there first, or someone changed the row meanwhile:
+    /// either the xmin token no longer matches, or the item's notification dedupe key is already taken (EF may send
+    /// that insert before the guarded update, so it can be the first to tell). Nothing of the item was written; its
+    /// pending changes are dropped so the context can go on with the next item.
     /// </summary>
     public static async Task<bool> TrySaveAsync(this PatchHoundDbContext db, CancellationToken cancellationToken)
     {
@@ -17,9 +20,9 @@ internal static class OptimisticSave
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsDuplicateNotification(e))
         {
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is not EntityState.Unchanged).ToList())
+            foreach (var entry in db.ChangeTracker.Entries().Where(entry => entry.State is not EntityState.Unchanged).ToList())
             {
                 entry.State = EntityState.Detached;
             }
@@ -27,4 +30,11 @@ internal static class OptimisticSave
             return false;
         }
     }
+
+    private static bool IsDuplicateNotification(DbUpdateException e) =>
+        e.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation,
+            ConstraintName: NotificationConfiguration.DedupeIndex,
+        };
 }
