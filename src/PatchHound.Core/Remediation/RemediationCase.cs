@@ -23,6 +23,10 @@ public sealed class RemediationCase : ITenantOwned
 
     private readonly List<RemediationStageChange> _stageChanges = [];
 
+    /// <summary>Stages a past-due case escalates from (see <see cref="EscalateIfOverdue"/>); sweeps query by them.</summary>
+    public static IReadOnlyList<WorkflowStage> EscalatableStages { get; } =
+        [.. Enum.GetValues<WorkflowStage>().Where(stage => Transitions.Allows(stage, WorkflowStage.Escalated))];
+
     private RemediationCase()
     {
         Title = string.Empty;

@@ -147,6 +147,12 @@ public class RemediationCaseTests
     }
 
     [Fact]
+    public void Escalatable_stages_are_exactly_those_a_past_due_case_escalates_from()
+    {
+        RemediationCase.EscalatableStages.Should().Equal(WorkflowStage.Triage, WorkflowStage.Remediation);
+    }
+
+    [Fact]
     public void Only_a_resolved_case_can_be_closed_and_then_nothing_changes()
     {
         var open = NewCase();

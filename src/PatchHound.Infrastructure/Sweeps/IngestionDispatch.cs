@@ -1,0 +1,101 @@
+using Cronos;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using PatchHound.Core.Ingestion;
+using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Persistence.Configurations;
+
+namespace PatchHound.Infrastructure.Sweeps;
+
+/// <summary>
+/// Creates the scheduled ingestion run of each enabled source whose cron slot is due: the latest slot at or before
+/// now that is after the source's last scheduled run. Returns only the runs this call created, so the caller
+/// enqueues each exactly once; a run another worker created first is not returned.
+/// </summary>
+/// <remarks>
+/// A source with a queued or running run is skipped: its due slot waits and is created by the first sweep after
+/// that run finishes (a late run for the latest slot, never a pile of missed ones). Two unique indexes make this
+/// hold when workers race: one run per (tenant, source, slot) and one active run per source.
+/// </remarks>
+public sealed class IngestionDispatch(PatchHoundDbContext db, TimeProvider clock, ILogger<IngestionDispatch> logger)
+{
+    public async Task<IReadOnlyList<IngestionRun>> RunAsync(CancellationToken cancellationToken)
+    {
+        var tenantId = db.Tenant.RequireTenantId();
+        var now = clock.GetUtcNow();
+        var sources = await db.SourceConfigurations
+            .Where(s => s.Enabled)
+            .OrderBy(s => s.Name)
+            .Select(s => new
+            {
+                s.Id,
+                s.CronSchedule,
+                LastSlot = db.IngestionRuns.Where(r => r.SourceId == s.Id).Max(r => r.ScheduledSlot),
+                HasActiveRun = db.IngestionRuns.Any(r =>
+                    r.SourceId == s.Id && (r.Status == IngestionRunStatus.Queued || r.Status == IngestionRunStatus.Running)),
+            })
+            .ToListAsync(cancellationToken);
+
+        var created = new List<IngestionRun>();
+        foreach (var source in sources)
+        {
+            DueSlots due;
+            try
+            {
+                due = CronSlots.Due(source.CronSchedule, source.LastSlot, now, max: 1);
+            }
+            catch (CronFormatException e)
+            {
+                logger.LogWarning("Source {SourceId} has an invalid schedule and is not dispatched: {Reason}", source.Id, e.Message);
+                continue;
+            }
+
+            if (due.Slots.Count == 0)
+            {
+                continue;
+            }
+
+            if (source.HasActiveRun)
+            {
+                logger.LogInformation("Source {SourceId} still has an active run; slot {Slot} waits for it", source.Id, due.Slots[0]);
+                continue;
+            }
+
+            var run = IngestionRun.Scheduled(tenantId, source.Id, due.Slots[0], now);
+            if (await TryAddAsync(run, cancellationToken))
+            {
+                created.Add(run);
+            }
+        }
+
+        if (created.Count > 0)
+        {
+            logger.LogInformation("Dispatched {Count} scheduled ingestion runs", created.Count);
+        }
+
+        return created;
+    }
+
+    private async Task<bool> TryAddAsync(IngestionRun run, CancellationToken cancellationToken)
+    {
+        db.IngestionRuns.Add(run);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation,
+            ConstraintName: IngestionRunConfiguration.OneRunPerSlotIndex or IngestionRunConfiguration.OneActiveRunPerSourceIndex,
+        } violation)
+        {
+            db.Entry(run).State = EntityState.Detached;
+            logger.LogInformation(
+                "Source {SourceId} slot {Slot} not dispatched: {Index} says another worker or a manual run came first",
+                run.SourceId, run.ScheduledSlot, violation.ConstraintName);
+            return false;
+        }
+    }
+}
