@@ -10,7 +10,7 @@ public static class CronSlots
     /// Never scheduled before: only the latest slot at or before now, i.e. at most one interval back, so a new
     /// schedule starts with its current slot and not with the past.
     /// </summary>
-    /// <exception cref="CronFormatException">The expression is not a valid cron schedule.</exception>
+    /// <remarks>Throws Cronos's CronFormatException when the expression is not a valid cron schedule.</remarks>
     public static DueSlots Due(string cronSchedule, DateTimeOffset? lastScheduled, DateTimeOffset now, int max)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
