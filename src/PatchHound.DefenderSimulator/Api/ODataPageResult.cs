@@ -37,13 +37,18 @@ public sealed class ODataPageResult(
         json.WriteStartObject();
         json.WriteString("@odata.context"u8, origin + contextPath);
         json.WriteStartArray("value"u8);
+        long flushedAt = 0;
         for (long row = 0; row < rows && !cancel.IsCancellationRequested; row++)
         {
             writeRow(json, plan.Offset + row);
-            if (json.BytesPending >= FlushBytes)
+
+            // Written bytes sit in the pipe until flushed: flushing every 64 KB sends them and waits for a slow reader.
+            var written = json.BytesCommitted + json.BytesPending;
+            if (written - flushedAt >= FlushBytes)
             {
                 json.Flush();
                 await body.FlushAsync(cancel);
+                flushedAt = written;
             }
         }
 

@@ -17,11 +17,13 @@ public sealed partial class CveCatalog
     private static readonly string[] KevSeverities = [Severity.Critical, Severity.Critical, Severity.High, Severity.High, Severity.High, Severity.Medium];
     private static readonly string[] KevExploitability = ["ExploitIsVerified", "ExploitIsVerified", "ExploitIsInKit"];
     private readonly IReadOnlyList<KevEntry> kev;
+    private readonly (string Vendor, string Product)[] kevSoftware;
     private readonly ulong seed;
 
     public CveCatalog(KevCatalog catalog, IOptions<SimulatorOptions> options)
     {
         kev = catalog.Entries;
+        kevSoftware = [.. kev.Select(e => (SoftwareProduct.Normalize(e.Vendor), SoftwareProduct.Normalize(e.Product)))];
         seed = SeededRandom.Hash(options.Value.Seed);
         var clash = kev.FirstOrDefault(e => SyntheticIdPattern().IsMatch(e.CveId));
         if (clash is not null)
@@ -55,8 +57,7 @@ public sealed partial class CveCatalog
         string cveId, vendor, name, version, severity, exploitability;
         if (choice.IsKev)
         {
-            var entry = kev[choice.Index];
-            (cveId, vendor, name) = (entry.CveId, SoftwareProduct.Normalize(entry.Vendor), SoftwareProduct.Normalize(entry.Product));
+            (cveId, vendor, name) = (kev[choice.Index].CveId, kevSoftware[choice.Index].Vendor, kevSoftware[choice.Index].Product);
             version = $"{random.Next(1, 20)}.{random.Next(10)}.{random.Next(1000)}";
             severity = random.Pick(KevSeverities);
             exploitability = random.Pick(KevExploitability);

@@ -39,7 +39,8 @@ public sealed class SimulatorScaleTests(ITestOutputHelper output)
         findingRows.Should().Be(500_000);
         var peak = samples.Max();
         output.WriteLine($"simulator working set per page (MB): {string.Join(", ", samples.Select(s => s / (1024 * 1024)))}; peak {peak / (1024 * 1024)} MB");
-        peak.Should().BeLessThan(400L * 1024 * 1024, "rows are generated and streamed, never held");
+        peak.Should().BeLessThan(300L * 1024 * 1024, "rows are generated and streamed, never held");
+        (peak - samples.Min()).Should().BeLessThan(64L * 1024 * 1024, "50,000-row pages cost no more than 10,000-row ones");
     }
 
     private static async Task<long> WalkAsync(HttpClient client, string url, Action<JsonElement> onRow, Process process, List<long> samples)
