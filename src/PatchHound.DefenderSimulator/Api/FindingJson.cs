@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using PatchHound.DefenderSimulator.Data;
+using PatchHound.DefenderSimulator.Faults;
+
+namespace PatchHound.DefenderSimulator.Api;
+
+/// <summary>A row of the software vulnerabilities export (AssetVulnerability) as Defender sends it.</summary>
+public static class FindingJson
+{
+    // The export's timestamps are strings without 'T' or zone, e.g. "2020-12-30 14:17:26".
+    private const string TimestampFormat = "yyyy-MM-dd HH:mm:ss";
+
+    public static void Write(Utf8JsonWriter json, SimulatedFinding finding, FaultPlan faults)
+    {
+        var wrongTypes = faults.Has(FaultKind.WrongTypes);
+        var machine = finding.Machine;
+        var facts = finding.Facts;
+        json.WriteStartObject();
+        json.WriteString("id"u8, finding.Id);
+        if (wrongTypes)
+        {
+            json.WriteNumber("deviceId"u8, machine.Index);
+        }
+        else
+        {
+            json.WriteString("deviceId"u8, machine.Id);
+        }
+
+        json.WriteString("rbacGroupName"u8, machine.Os.RbacGroupName);
+        json.WriteString("deviceName"u8, machine.ComputerDnsName);
+        json.WriteString("osPlatform"u8, machine.Os.OsPlatform);
+        json.WriteString("osVersion"u8, machine.OsVersion);
+        json.WriteString("osArchitecture"u8, "x64");
+        json.WriteString("softwareVendor"u8, facts.SoftwareVendor);
+        json.WriteString("softwareName"u8, facts.SoftwareName);
+        json.WriteString("softwareVersion"u8, facts.SoftwareVersion);
+        if (!faults.Has(FaultKind.MissingRequiredField))
+        {
+            json.WriteString("cveId"u8, facts.CveId);
+        }
+
+        if (wrongTypes)
+        {
+            json.WriteString("cvssScore"u8, "high");
+        }
+        else
+        {
+            json.WriteNumber("cvssScore"u8, facts.CvssScore);
+        }
+
+        json.WriteString("vulnerabilitySeverityLevel"u8, facts.Severity);
+        json.WriteString("recommendedSecurityUpdate"u8, facts.RecommendedSecurityUpdate);
+        json.WriteString("recommendedSecurityUpdateId"u8, facts.RecommendedSecurityUpdateId);
+        json.WriteString("recommendedSecurityUpdateUrl"u8, facts.RecommendedSecurityUpdateUrl);
+        WriteEvidence(json, machine, facts);
+        json.WriteString("lastSeenTimestamp"u8, finding.LastSeen.ToString(TimestampFormat, CultureInfo.InvariantCulture));
+        json.WriteString("firstSeenTimestamp"u8, finding.FirstSeen.ToString(TimestampFormat, CultureInfo.InvariantCulture));
+        json.WriteString("exploitabilityLevel"u8, facts.ExploitabilityLevel);
+        json.WriteString("recommendationReference"u8, $"va-_-{facts.SoftwareVendor}-_-{facts.SoftwareName}");
+        if (wrongTypes)
+        {
+            json.WriteString("securityUpdateAvailable"u8, "yes");
+        }
+        else
+        {
+            json.WriteBoolean("securityUpdateAvailable"u8, facts.SecurityUpdateAvailable);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter json, SimulatedMachine machine, VulnerabilityFacts facts)
+    {
+        var windows = machine.Os.HasWindowsBuild;
+        json.WriteStartArray("diskPaths"u8);
+        json.WriteStringValue(windows
+            ? $@"C:\Program Files\{facts.SoftwareVendor}\{facts.SoftwareName}\{facts.SoftwareName}.exe"
+            : $"/opt/{facts.SoftwareVendor}/{facts.SoftwareName}/bin/{facts.SoftwareName}");
+        json.WriteEndArray();
+        json.WriteStartArray("registryPaths"u8);
+        if (windows)
+        {
+            json.WriteStringValue($@"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\{facts.SoftwareName}");
+        }
+
+        json.WriteEndArray();
+    }
+}

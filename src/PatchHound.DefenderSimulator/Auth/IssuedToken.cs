@@ -1,0 +1,3 @@
+namespace PatchHound.DefenderSimulator.Auth;
+
+public sealed record IssuedToken(string AccessToken, int ExpiresIn, DateTimeOffset ExpiresOn);

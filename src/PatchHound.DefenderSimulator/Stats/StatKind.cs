@@ -1,0 +1,16 @@
+namespace PatchHound.DefenderSimulator.Stats;
+
+/// <summary>What <c>GET /_sim/stats</c> counts per tenant and endpoint.</summary>
+public enum StatKind
+{
+    Requests,
+    Pages,
+    Items,
+    Throttled,
+    ServerErrors,
+    Unauthorized,
+    Forbidden,
+    FaultsInjected,
+    TokensIssued,
+    TokensRefused,
+}

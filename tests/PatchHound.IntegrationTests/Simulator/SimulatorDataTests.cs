@@ -1,0 +1,100 @@
+extern alias DefenderSimulator;
+
+using System.Text.RegularExpressions;
+using DefenderSimulator::PatchHound.DefenderSimulator.Data;
+
+namespace PatchHound.IntegrationTests.Simulator;
+
+public sealed partial class SimulatorDataTests
+{
+    private const string Tenant = "0b4cf1d2-3e1f-4c55-9f0a-5d3c2b1a0002";
+
+    [Fact]
+    public async Task Two_identical_requests_return_identical_bodies()
+    {
+        await using var simulator = await SimulatorServer.StartAsync(SimulatorPagingTests.Settings(30, 4, Tenant));
+        using var client = await simulator.ClientForAsync(Tenant);
+
+        foreach (var url in new[] { "/api/machines?$top=13", "/api/machines/SoftwareVulnerabilitiesByMachine?pageSize=50" })
+        {
+            var first = await client.GetStringAsync(new Uri(url, UriKind.Relative));
+            var second = await client.GetStringAsync(new Uri(url, UriKind.Relative));
+            second.Should().Be(first, url);
+        }
+    }
+
+    [Fact]
+    public async Task Another_simulator_with_the_same_settings_generates_the_same_world()
+    {
+        var settings = SimulatorPagingTests.Settings(25, 3, Tenant);
+        await using var first = await SimulatorServer.StartAsync(settings);
+        await using var second = await SimulatorServer.StartAsync(settings);
+        using var firstClient = await first.ClientForAsync(Tenant);
+        using var secondClient = await second.ClientForAsync(Tenant);
+
+        var url = "/api/machines/SoftwareVulnerabilitiesByMachine";
+        var firstRows = ODataPage.RowsOf(await ODataPage.GetAllAsync(firstClient, url)).Select(r => r.GetRawText());
+        var secondRows = ODataPage.RowsOf(await ODataPage.GetAllAsync(secondClient, url)).Select(r => r.GetRawText());
+
+        secondRows.Should().Equal(firstRows);
+    }
+
+    [Fact]
+    public async Task Tenants_get_different_devices()
+    {
+        await using var simulator = await SimulatorServer.StartAsync(SimulatorPagingTests.Settings(20, 1, Tenant));
+        using var first = await simulator.ClientForAsync(Tenant);
+        using var second = await simulator.ClientForAsync("9e8d7c6b-0000-4000-8000-000000000003");
+
+        var firstIds = (await ODataPage.GetAsync(first, "/api/machines")).Rows.Select(r => r.GetProperty("id").GetString());
+        var secondIds = (await ODataPage.GetAsync(second, "/api/machines")).Rows.Select(r => r.GetProperty("id").GetString());
+
+        secondIds.Should().NotIntersectWith(firstIds);
+    }
+
+    [Fact]
+    public async Task Findings_carry_real_kev_cves_and_valid_synthetic_ones_with_defender_severities()
+    {
+        var settings = SimulatorPagingTests.Settings(200, 5, Tenant);
+        settings[$"Simulator:Tenants:{Tenant}:KevPercent"] = "30";
+        await using var simulator = await SimulatorServer.StartAsync(settings);
+        using var client = await simulator.ClientForAsync(Tenant);
+        var kev = KevCatalog.LoadEmbedded().Entries.Select(e => e.CveId).ToHashSet();
+
+        var rows = ODataPage.RowsOf(await ODataPage.GetAllAsync(client, "/api/machines/SoftwareVulnerabilitiesByMachine"));
+
+        var cves = rows.Select(r => r.GetProperty("cveId").GetString()!).ToList();
+        cves.Should().OnlyContain(c => CvePattern().IsMatch(c));
+        var kevShare = cves.Count(kev.Contains) / (double)cves.Count;
+        kevShare.Should().BeInRange(0.25, 0.35);
+        cves.Where(c => !kev.Contains(c)).Should().OnlyContain(c => SyntheticPattern().IsMatch(c));
+        rows.Select(r => r.GetProperty("vulnerabilitySeverityLevel").GetString()).Distinct()
+            .Should().BeEquivalentTo(["Critical", "High", "Medium", "Low"]);
+        rows.Should().OnlyContain(r => r.GetProperty("firstSeenTimestamp").GetString()!.Length == 19
+            && string.CompareOrdinal(r.GetProperty("firstSeenTimestamp").GetString(), r.GetProperty("lastSeenTimestamp").GetString()) <= 0);
+    }
+
+    [Fact]
+    public async Task Rows_use_defender_field_names()
+    {
+        await using var simulator = await SimulatorServer.StartAsync(SimulatorPagingTests.Settings(2, 1, Tenant));
+        using var client = await simulator.ClientForAsync(Tenant);
+
+        var machine = (await ODataPage.GetAsync(client, "/api/machines")).Rows[0];
+        var finding = (await ODataPage.GetAsync(client, "/api/machines/SoftwareVulnerabilitiesByMachine")).Rows[0];
+
+        machine.EnumerateObject().Select(p => p.Name).Should().Contain(["id", "computerDnsName", "firstSeen", "lastSeen", "osPlatform",
+            "osVersion", "version", "osBuild", "healthStatus", "riskScore", "exposureLevel", "machineTags", "aadDeviceId", "rbacGroupName"]);
+        finding.EnumerateObject().Select(p => p.Name).Should().Contain(["id", "deviceId", "deviceName", "osPlatform", "osVersion",
+            "softwareVendor", "softwareName", "softwareVersion", "cveId", "vulnerabilitySeverityLevel", "recommendedSecurityUpdate",
+            "recommendedSecurityUpdateId", "lastSeenTimestamp", "firstSeenTimestamp", "exploitabilityLevel", "recommendationReference"]);
+        finding.GetProperty("deviceId").GetString().Should().Be(machine.GetProperty("id").GetString());
+        finding.GetProperty("deviceName").GetString().Should().Be(machine.GetProperty("computerDnsName").GetString());
+    }
+
+    [GeneratedRegex(@"^CVE-\d{4}-\d{4,}$")]
+    private static partial Regex CvePattern();
+
+    [GeneratedRegex(@"^CVE-202[0-4]-1\d{5}$")]
+    private static partial Regex SyntheticPattern();
+}
