@@ -1,0 +1,83 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace PatchHound.Infrastructure.Ingestion;
+
+/// <summary>
+/// Binary COPY of a batch into temporary tables. PostgreSQL refuses COPY FROM into a table with row-level security
+/// for a login that does not bypass it, so rows land in a temporary table first and reach the staging tables with
+/// INSERT ... SELECT, where the tenant policy checks them.
+/// </summary>
+internal static class StagingCopy
+{
+    public const string DeviceTable = "ingest_batch_devices";
+    public const string FindingTable = "ingest_batch_findings";
+
+    public static async Task CopyDevicesAsync(
+        NpgsqlConnection connection, IReadOnlyList<StagedDeviceRow> rows, CancellationToken cancellationToken)
+    {
+        await CreateAsync(connection, DeviceTable, """
+            external_id text NOT NULL, name text NOT NULL, os_platform text NOT NULL, os_version text,
+            last_seen_at timestamptz NOT NULL, tags text[] NOT NULL
+            """, cancellationToken);
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY {DeviceTable} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(row.ExternalId, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.Name, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.OsPlatform, NpgsqlDbType.Text, cancellationToken);
+            await WriteTextAsync(importer, row.OsVersion, cancellationToken);
+            await importer.WriteAsync(row.LastSeenAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await importer.WriteAsync(row.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    public static async Task CopyFindingsAsync(
+        NpgsqlConnection connection, IReadOnlyList<StagedFindingRow> rows, CancellationToken cancellationToken)
+    {
+        await CreateAsync(connection, FindingTable, """
+            device_external_id text NOT NULL, cve_id text NOT NULL, product_name text NOT NULL, product_version text,
+            vendor text, severity text NOT NULL, first_seen_at timestamptz, last_seen_at timestamptz NOT NULL
+            """, cancellationToken);
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY {FindingTable} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(row.DeviceExternalId, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.CveId, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.ProductName, NpgsqlDbType.Text, cancellationToken);
+            await WriteTextAsync(importer, row.ProductVersion, cancellationToken);
+            await WriteTextAsync(importer, row.Vendor, cancellationToken);
+            await importer.WriteAsync(row.Severity, NpgsqlDbType.Text, cancellationToken);
+            if (row.FirstSeenAt is { } firstSeen)
+            {
+                await importer.WriteAsync(firstSeen, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+            else
+            {
+                await importer.WriteNullAsync(cancellationToken);
+            }
+
+            await importer.WriteAsync(row.LastSeenAt, NpgsqlDbType.TimestampTz, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    // Dropped first: a caller may stage several batches in one transaction.
+    private static async Task CreateAsync(
+        NpgsqlConnection connection, string table, string columns, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"DROP TABLE IF EXISTS pg_temp.{table}; CREATE TEMP TABLE {table} ({columns}) ON COMMIT DROP", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+}

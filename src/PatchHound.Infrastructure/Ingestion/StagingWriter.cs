@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Persistence.Configurations;
+
+namespace PatchHound.Infrastructure.Ingestion;
+
+/// <summary>
+/// Writes one batch (a page of the source) to <c>staged_devices</c> and <c>staged_findings</c>, in the caller's
+/// transaction so that the rows and the run's checkpoint commit together. Writing a batch number again replaces
+/// what that batch staged before (a replayed batch).
+/// </summary>
+public sealed class StagingWriter(PatchHoundDbContext db)
+{
+    private const string DeleteBatchSql = """
+        DELETE FROM staged_devices WHERE tenant_id = @tenant AND run_id = @run AND batch_number = @batch;
+        DELETE FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run AND batch_number = @batch;
+        """;
+
+    private const string StagedElsewhereSql = $"""
+        SELECT b.external_id FROM {StagingCopy.DeviceTable} b
+        JOIN staged_devices s ON s.tenant_id = @tenant AND s.run_id = @run AND s.external_id = b.external_id
+        LIMIT 1
+        """;
+
+    private const string InsertDevicesSql = $"""
+        INSERT INTO staged_devices
+            (tenant_id, run_id, external_id, batch_number, name, os_platform, os_version, last_seen_at, tags)
+        SELECT @tenant, @run, external_id, @batch, name, os_platform, os_version, last_seen_at, tags
+        FROM {StagingCopy.DeviceTable}
+        """;
+
+    // Duplicates (within the batch or of another batch's row) collapse onto the row staged first.
+    private const string InsertFindingsSql = $"""
+        INSERT INTO staged_findings
+            (tenant_id, run_id, device_external_id, cve_id, product_name, batch_number, product_version, vendor,
+             severity, first_seen_at, last_seen_at)
+        SELECT @tenant, @run, device_external_id, cve_id, product_name, @batch, product_version, vendor,
+               severity, first_seen_at, last_seen_at
+        FROM {StagingCopy.FindingTable}
+        ON CONFLICT DO NOTHING
+        """;
+
+    /// <summary>
+    /// Stages a batch. The caller must have entered a tenant and begun a transaction on <c>db.Database</c>, and
+    /// commits it (with its checkpoint) afterwards. Throws <see cref="DuplicateSourceRecordException"/> when a device
+    /// is listed twice in the batch or was staged by another batch of the run; the caller then rolls back.
+    /// </summary>
+    public async Task<StagingBatchResult> WriteAsync(
+        Guid runId,
+        int batchNumber,
+        IReadOnlyList<StagedDeviceRow> devices,
+        IReadOnlyList<StagedFindingRow> findings,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(devices);
+        ArgumentNullException.ThrowIfNull(findings);
+        var tenantId = db.Tenant.RequireTenantId();
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException(
+                "StagingWriter needs the caller's transaction (db.Database.BeginTransactionAsync) so that the batch and the run's checkpoint commit together.");
+        }
+
+        var deviceRows = devices.Select(StagedRowNormalizer.Device).ToList();
+        var findingRows = findings.Select(StagedRowNormalizer.Finding).OfType<StagedFindingRow>().ToList();
+        var duplicate = deviceRows.GroupBy(d => d.ExternalId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new DuplicateSourceRecordException(runId, duplicate.Key);
+        }
+
+        var sql = new IngestionSql((NpgsqlConnection)db.Database.GetDbConnection(), tenantId, runId) { BatchNumber = batchNumber };
+        await sql.ExecuteAsync(DeleteBatchSql, cancellationToken);
+        var devicesStaged = await StageDevicesAsync(sql, runId, deviceRows, cancellationToken);
+        await StagingCopy.CopyFindingsAsync(sql.Connection, findingRows, cancellationToken);
+        var findingsStaged = await sql.ExecuteAsync(InsertFindingsSql, cancellationToken);
+        return new StagingBatchResult(
+            devicesStaged, findingsStaged, findings.Count - findingRows.Count, findingRows.Count - findingsStaged);
+    }
+
+    private static async Task<int> StageDevicesAsync(
+        IngestionSql sql, Guid runId, List<StagedDeviceRow> rows, CancellationToken cancellationToken)
+    {
+        await StagingCopy.CopyDevicesAsync(sql.Connection, rows, cancellationToken);
+        if (await sql.StringAsync(StagedElsewhereSql, cancellationToken) is { } externalId)
+        {
+            throw new DuplicateSourceRecordException(runId, externalId);
+        }
+
+        try
+        {
+            return await sql.ExecuteAsync(InsertDevicesSql, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation
+            && e.ConstraintName == StagedDeviceConfiguration.PrimaryKey)
+        {
+            // Another writer staged the same device of this run between the check and the insert.
+            throw new DuplicateSourceRecordException(runId, externalId: null, e);
+        }
+    }
+}
