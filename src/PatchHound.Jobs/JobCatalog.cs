@@ -3,6 +3,7 @@ using PatchHound.Infrastructure.Enrichment;
 using PatchHound.Jobs.Ai;
 using PatchHound.Jobs.Enrichment;
 using PatchHound.Jobs.Platform;
+using PatchHound.Jobs.Sweeps;
 
 namespace PatchHound.Jobs;
 
@@ -14,6 +15,18 @@ public static class JobCatalog
 {
     public static IReadOnlyList<RecurringJobDefinition> Recurring { get; } =
     [
+        new("ingestion-dispatch", "* * * * *", JobQueues.Critical, (m, d, cron) =>
+            m.AddOrUpdate<IngestionDispatchJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
+        new("sla-check", "7 * * * *", JobQueues.Critical, (m, d, cron) =>
+            m.AddOrUpdate<SlaCheckJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
+        new("workflow-timeouts", "* * * * *", JobQueues.Critical, (m, d, cron) =>
+            m.AddOrUpdate<WorkflowTimeoutsJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
+        new("approval-expiry", "*/15 * * * *", JobQueues.Critical, (m, d, cron) =>
+            m.AddOrUpdate<ApprovalExpiryJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
+        new("scan-scheduler", "* * * * *", JobQueues.Default, (m, d, cron) =>
+            m.AddOrUpdate<ScanSchedulerJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
+        new("retention", "43 2 * * *", JobQueues.Default, (m, d, cron) =>
+            m.AddOrUpdate<RetentionJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
         new("ai-remediation-sweep", "* * * * *", JobQueues.Ai, (m, d, cron) =>
             m.AddOrUpdate<AiRemediationSweepJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
         new("enrichment", "17 3 * * *", JobQueues.Default, (m, d, cron) =>

@@ -1,9 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PatchHound.Infrastructure.Ai;
+using PatchHound.Infrastructure.Defender;
+using PatchHound.Infrastructure.Ingestion;
+using PatchHound.Infrastructure.Sweeps;
 using PatchHound.Infrastructure.Enrichment;
 using PatchHound.Jobs.Ai;
 using PatchHound.Jobs.Enrichment;
+using PatchHound.Jobs.Ingestion;
+using PatchHound.Jobs.Sweeps;
 using PatchHound.Jobs.Platform;
 
 namespace PatchHound.Jobs;
@@ -18,6 +23,20 @@ public static class JobsRegistration
         builder.Services.AddSingleton<TenantJobScope>();
         builder.Services.AddSingleton<ExclusiveRunner>();
         builder.Services.AddSingleton<TenantSweepRunner>();
+        builder.Services.AddSweeps(builder.Configuration);
+        builder.Services.AddTransient<IngestionDispatchJob>();
+        builder.Services.AddTransient<SlaCheckJob>();
+        builder.Services.AddTransient<WorkflowTimeoutsJob>();
+        builder.Services.AddTransient<ApprovalExpiryJob>();
+        builder.Services.AddTransient<ScanSchedulerJob>();
+        builder.Services.AddTransient<RetentionJob>();
+        builder.Services.AddDefender(builder.Configuration);
+        builder.Services.AddIngestion();
+        builder.Services.AddSingleton<SourceLease>();
+        builder.Services.AddSingleton<IngestionRunner>();
+        builder.Services.AddSingleton<IngestionSuccessor>();
+        builder.Services.AddTransient<IngestionBatchJob>();
+        builder.Services.AddTransient<IngestionMergeJob>();
         builder.Services.AddEnrichment(builder.Configuration);
         builder.Services.AddTransient<EnrichmentJob>();
         builder.Services.AddAiRemediation(builder.Configuration);

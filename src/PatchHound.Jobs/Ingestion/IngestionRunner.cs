@@ -1,0 +1,115 @@
+using Hangfire.Server;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PatchHound.Core.Common;
+using PatchHound.Core.Ingestion;
+using PatchHound.Core.Tenancy;
+using PatchHound.Infrastructure.Defender;
+using PatchHound.Infrastructure.Ingestion;
+using PatchHound.Infrastructure.Persistence;
+using PatchHound.Jobs.Platform;
+
+namespace PatchHound.Jobs.Ingestion;
+
+/// <summary>
+/// What every step of an ingestion run shares: the source's lease, the tenant's scope, bringing the run to Running
+/// (start, Hangfire retry or operator requeue) and the failure policy — transient errors retried within the
+/// tenant's <see cref="TenantSettings.IngestionRetryCount"/>, then (or at once for errors retrying cannot fix)
+/// the run is dead-lettered and the job left Failed.
+/// </summary>
+public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tenantScope, TimeProvider clock, ILogger<IngestionRunner> logger)
+{
+    public async Task RunAsync(Guid tenantId, Guid sourceId, Guid runId, PerformContext? job,
+        Func<IngestionStep, CancellationToken, Task> step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        await using var lease = await sourceLease.TakeAsync(sourceId, cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        await tenantScope.RunAsync(tenantId, async (services, token) =>
+        {
+            var db = services.GetRequiredService<PatchHoundDbContext>();
+            var run = await db.IngestionRuns.SingleOrDefaultAsync(r => r.Id == runId, token);
+            if (run is null || !await BringToRunningAsync(db, run, token))
+            {
+                JobProgress.Report(job, $"nothing to do: run is {run?.Status.ToString() ?? "gone"}");
+                return 0;
+            }
+
+            try
+            {
+                await step(new IngestionStep(services, db, run, job), token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+            {
+                await RecordFailureAsync(db, runId, e, token);
+                throw;
+            }
+
+            return 0;
+        }, stop.Token);
+    }
+
+    private async Task<bool> BringToRunningAsync(PatchHoundDbContext db, IngestionRun run, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        switch (run.Status)
+        {
+            case IngestionRunStatus.Running:
+                return true;
+            case IngestionRunStatus.Queued:
+                run.Start(now);
+                break;
+            case IngestionRunStatus.Failed:
+                run.Retry(now);
+                break;
+            case IngestionRunStatus.DeadLettered:
+                logger.LogWarning("Ingestion run {RunId} requeued by an operator; resuming from its checkpoint", run.Id);
+                run.Requeue(now);
+                break;
+            default:
+                return false;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task RecordFailureAsync(PatchHoundDbContext db, Guid runId, Exception error, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var run = await db.IngestionRuns.SingleAsync(r => r.Id == runId, CancellationToken.None);
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == run.TenantId, CancellationToken.None);
+        var now = clock.GetUtcNow();
+        var permanent = IsPermanent(error);
+        var message = $"{error.GetType().Name}: {error.Message}";
+        if (run.Status == IngestionRunStatus.Running)
+        {
+            run.Fail(message, now);
+        }
+
+        var deadLetter = permanent || !run.CanRetry(tenant.Settings.IngestionRetryCount);
+        if (deadLetter && run.Status == IngestionRunStatus.Failed)
+        {
+            run.DeadLetter(message, now);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogError(error, "Ingestion run {RunId} {Outcome} after attempt {Attempt}", runId,
+            deadLetter ? "dead-lettered" : "failed, will retry", run.AttemptCount);
+        if (deadLetter)
+        {
+            throw new IngestionDeadLetteredException(runId,
+                permanent ? "the error cannot be fixed by retrying" : $"{tenant.Settings.IngestionRetryCount} retries used", error);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static bool IsPermanent(Exception error) => error switch
+    {
+        SourceException source => source.Permanent,
+        DuplicateSourceRecordException or DomainRuleViolationException or IngestionOrderException => true,
+        _ => false,
+    };
+}
