@@ -58,7 +58,11 @@ public sealed class ApprovalExpiry(
                     NotificationKeys.ApprovalExpired(request.Id),
                     SweepJson.Serialize(new
                     {
-                        approvalRequestId = request.Id, request.Kind, request.FindingId, request.VulnerabilityId, request.ExpiresAt,
+                        approvalRequestId = request.Id,
+                        request.Kind,
+                        request.FindingId,
+                        request.VulnerabilityId,
+                        request.ExpiresAt,
                     }),
                     now));
                 if (await db.TrySaveAsync(cancellationToken))

@@ -26,10 +26,11 @@ public sealed class WorkflowTimeouts(
         var escalated = 0;
         var skipped = new List<Guid>();
 
-        while (true)
+        List<RemediationCase> batch;
+        do
         {
             // Escalated cases drop out of the query; skipped ones are excluded so this run does not retry them.
-            var batch = await db.RemediationCases
+            batch = await db.RemediationCases
                 .Where(c => c.Status != RemediationCaseStatus.Closed && escalatable.Contains(c.Stage) && c.StageDueAt < now)
                 .Where(c => !skipped.Contains(c.Id))
                 .OrderBy(c => c.StageDueAt)
@@ -47,13 +48,9 @@ public sealed class WorkflowTimeouts(
                 }
             }
 
-            if (batch.Count < batchSize)
-            {
-                break;
-            }
-
             db.ChangeTracker.Clear();
         }
+        while (batch.Count == batchSize);
 
         if (escalated + skipped.Count > 0)
         {
