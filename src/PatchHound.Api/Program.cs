@@ -1,6 +1,7 @@
 using PatchHound.Api.Admin;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Commands;
+using PatchHound.Api.Ingestion;
 using PatchHound.Api.Extensions;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Jobs;
@@ -26,6 +27,7 @@ app.MapApiEndpoints();
 app.MapDevSignIn();
 app.MapJobDashboard();
 app.MapJobAdminApi();
+app.MapIngestionRunsApi();
 await app.RunAsync();
 return 0;
 

@@ -1,0 +1,16 @@
+using PatchHound.Core.Identity;
+
+namespace PatchHound.Api.Tenancy;
+
+internal static class TenantRouteExtensions
+{
+    /// <summary>A group under <c>/api/tenants/{tenant}</c>: signed-in callers only, tenant checked by <see cref="TenantRouteFilter"/>.</summary>
+    public static RouteGroupBuilder MapTenantGroup(this IEndpointRouteBuilder app, string path) =>
+        app.MapGroup($"/api/tenants/{{{TenantRouteFilter.RouteParameter}}}{path}")
+            .RequireAuthorization()
+            .AddEndpointFilter<TenantRouteFilter>();
+
+    public static TBuilder AllowTenantRoles<TBuilder>(this TBuilder builder, params TenantRole[] roles)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new TenantRolesMetadata(roles));
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using PatchHound.Api.Auth;
+using PatchHound.Core.Identity;
+using PatchHound.Infrastructure.Tenancy;
+
+namespace PatchHound.Api.Tenancy;
+
+/// <summary>
+/// For every endpoint under <c>/api/tenants/{tenant}</c>: resolves the tenant (id or slug), answers 404 when the
+/// caller has no membership in it — whether it exists or not, so ids of other tenants reveal nothing — and 403 when
+/// the membership's role is not one the endpoint allows; then enters the tenant for the request's DbContext.
+/// </summary>
+internal sealed class TenantRouteFilter(TenantScope scope, ILogger<TenantRouteFilter> logger) : IEndpointFilter
+{
+    public const string RouteParameter = "tenant";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var requested = http.Request.RouteValues[RouteParameter] as string ?? string.Empty;
+        var allowed = http.GetEndpoint()?.Metadata.GetMetadata<TenantRolesMetadata>()?.Roles ?? [];
+        Core.Tenancy.Tenant tenant;
+        try
+        {
+            tenant = await scope.EnterAsync(requested, http.RequestAborted);
+        }
+        catch (UnknownTenantException)
+        {
+            return NotFound();
+        }
+
+        var roles = RolesIn(http.User, tenant.Id);
+        if (roles.Count == 0)
+        {
+            logger.LogWarning("User {User} has no membership in tenant {Tenant}", http.User.FindFirstValue(PatchHoundClaims.UserId), tenant.Id);
+            return NotFound();
+        }
+
+        if (!roles.Any(allowed.Contains))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: $"This needs one of the roles {string.Join(", ", allowed)} in the tenant.");
+        }
+
+        return await next(context);
+    }
+
+    internal static IReadOnlyList<TenantRole> RolesIn(ClaimsPrincipal user, Guid tenantId) =>
+        user.FindAll(PatchHoundClaims.TenantRole)
+            .Select(c => c.Value.Split(':'))
+            .Where(parts => parts.Length == 2 && Guid.TryParse(parts[0], out var id) && id == tenantId)
+            .Select(parts => Enum.TryParse<TenantRole>(parts[1], out var role) ? role : (TenantRole?)null)
+            .OfType<TenantRole>()
+            .ToList();
+
+    private static IResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "The resource does not exist.");
+}
