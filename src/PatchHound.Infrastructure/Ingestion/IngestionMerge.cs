@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using PatchHound.Infrastructure.Persistence;
+
+namespace PatchHound.Infrastructure.Ingestion;
+
+/// <summary>
+/// Reconciles a run's staging rows into the live tables with a handful of set-based statements in one transaction:
+/// devices upserted, unknown CVEs added to the catalog, findings inserted, observed or reopened, findings the run did
+/// not see resolved, risk scores recomputed, staging deleted.
+/// </summary>
+/// <remarks>
+/// Call it only for a complete run: every open finding of the source that the run did not stage is resolved, so a
+/// partial run would resolve what it simply did not reach. A run without staging rows (already merged, or a merge
+/// that another worker finished) returns <see cref="MergeResult.NothingToMerge"/> and touches nothing, so a
+/// repeated merge is a no-op rather than "the source reported nothing, resolve everything".
+/// </remarks>
+public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, ILogger<IngestionMerge> logger)
+{
+    /// <summary>
+    /// Merges run <paramref name="runId"/> of source <paramref name="sourceId"/> for the tenant in scope. Joins the
+    /// caller's transaction when there is one (the caller commits, e.g. together with the run's counts); otherwise
+    /// runs in a transaction of its own.
+    /// </summary>
+    public async Task<MergeResult> MergeAsync(Guid runId, Guid sourceId, CancellationToken cancellationToken)
+    {
+        var tenantId = db.Tenant.RequireTenantId();
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await MergeInTransactionAsync(tenantId, runId, sourceId, cancellationToken);
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await MergeInTransactionAsync(tenantId, runId, sourceId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<MergeResult> MergeInTransactionAsync(
+        Guid tenantId, Guid runId, Guid sourceId, CancellationToken cancellationToken)
+    {
+        var sql = new IngestionSql((NpgsqlConnection)db.Database.GetDbConnection(), tenantId, runId)
+        {
+            SourceId = sourceId,
+            Now = time.GetUtcNow(),
+        };
+        await sql.ExecuteAsync(MergeSql.LockSql, cancellationToken);
+        var staged = await sql.CountsAsync(MergeSql.StagedCountsSql, cancellationToken);
+        if (staged[0] == 0 && staged[1] == 0)
+        {
+            logger.LogInformation("Run {RunId} has no staging rows: nothing to merge", runId);
+            return MergeResult.NothingToMerge;
+        }
+
+        var devices = await sql.CountsAsync(MergeSql.UpsertDevicesSql, cancellationToken);
+        var vulnerabilitiesAdded = (await sql.CountsAsync(MergeSql.AddVulnerabilitiesSql, cancellationToken))[0];
+        await sql.ExecuteAsync(MergeSql.CreateSeenSql, cancellationToken);
+        var seen = await sql.ExecuteAsync(MergeSql.FillSeenSql, cancellationToken);
+        await sql.ExecuteAsync(MergeSql.IndexSeenSql, cancellationToken);
+        var reopened = await sql.ExecuteAsync(MergeSql.ReopenSql, cancellationToken);
+        await sql.ExecuteAsync(MergeSql.ObserveSql, cancellationToken);
+        var resolved = await sql.ExecuteAsync(MergeSql.ResolveSql, cancellationToken);
+        var added = (await sql.CountsAsync(MergeSql.InsertFindingsSql, cancellationToken))[0];
+        await sql.ExecuteAsync(MergeSql.RiskScoreSql, cancellationToken);
+        await sql.ExecuteAsync(MergeSql.DeleteStagingSql, cancellationToken);
+
+        var result = new MergeResult
+        {
+            DevicesAdded = devices[0],
+            DevicesUpdated = devices[1],
+            VulnerabilitiesAdded = vulnerabilitiesAdded,
+            FindingsSeen = seen,
+            FindingsWithoutDevice = staged[1] - seen,
+            FindingsNew = added,
+            FindingsReopened = reopened,
+            FindingsResolved = resolved,
+        };
+        logger.LogInformation(
+            "Merged run {RunId}: {DevicesSeen} devices ({DevicesAdded} new), {FindingsSeen} findings ({FindingsNew} new, {FindingsReopened} reopened, {FindingsResolved} resolved, {FindingsWithoutDevice} without a device)",
+            runId, result.DevicesSeen, result.DevicesAdded, result.FindingsSeen, result.FindingsNew,
+            result.FindingsReopened, result.FindingsResolved, result.FindingsWithoutDevice);
+        return result;
+    }
+}

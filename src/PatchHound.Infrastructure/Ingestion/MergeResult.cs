@@ -1,0 +1,30 @@
+namespace PatchHound.Infrastructure.Ingestion;
+
+/// <summary>What a merge changed; the caller records the counts on its ingestion run.</summary>
+public sealed record MergeResult
+{
+    /// <summary>The run had no staging rows (already merged, or nothing staged): live data was not touched.</summary>
+    public static MergeResult NothingToMerge { get; } = new() { Merged = false };
+
+    public bool Merged { get; init; } = true;
+
+    public int DevicesAdded { get; init; }
+
+    public int DevicesUpdated { get; init; }
+
+    public int DevicesSeen => DevicesAdded + DevicesUpdated;
+
+    public int VulnerabilitiesAdded { get; init; }
+
+    /// <summary>Staged findings matched to a device of the source.</summary>
+    public int FindingsSeen { get; init; }
+
+    /// <summary>Staged findings whose device the source never reported; skipped.</summary>
+    public int FindingsWithoutDevice { get; init; }
+
+    public int FindingsNew { get; init; }
+
+    public int FindingsReopened { get; init; }
+
+    public int FindingsResolved { get; init; }
+}

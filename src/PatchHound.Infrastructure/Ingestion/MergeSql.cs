@@ -1,0 +1,160 @@
+using System.Globalization;
+using PatchHound.Core.Findings;
+using PatchHound.Core.Inventory;
+using PatchHound.Core.Vulnerabilities;
+
+namespace PatchHound.Infrastructure.Ingestion;
+
+/// <summary>The set-based statements of <see cref="IngestionMerge"/>, in the order it runs them.</summary>
+internal static class MergeSql
+{
+    public const string SeenTable = "ingest_merge_seen";
+
+    // One merge per tenant and source at a time: a second worker merging the same run waits, then finds no staging.
+    public const string LockSql =
+        "SELECT pg_advisory_xact_lock(hashtextextended('ingestion-merge:' || @tenant::text || ':' || @source::text, 0))";
+
+    public const string StagedCountsSql = """
+        SELECT (SELECT count(*) FROM staged_devices WHERE tenant_id = @tenant AND run_id = @run),
+               (SELECT count(*) FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run)
+        """;
+
+    // PostgreSQL 15 has no uuidv7(): a random v4 with the first 48 bits replaced by Unix milliseconds and the version
+    // nibble set to 7, so new ids stay time-ordered like Ids.New().
+    private const string NewId = """
+        encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING
+            substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
+            52, 1), 53, 1), 'hex')::uuid
+        """;
+
+    private const string Open = nameof(FindingStatus.Open);
+    private const string Resolved = nameof(FindingStatus.Resolved);
+    private const string RiskAccepted = nameof(FindingStatus.RiskAccepted);
+
+    // Re-reporting a device refreshes what the source owns (name, OS, tags); criticality and risk score are ours.
+    public const string UpsertDevicesSql = $"""
+        WITH upserted AS (
+            INSERT INTO devices AS d (id, tenant_id, source_id, external_id, name, os_platform, os_version,
+                                      criticality, tags, risk_score, first_seen_at, last_seen_at)
+            SELECT {NewId}, s.tenant_id, @source, s.external_id, s.name, s.os_platform, s.os_version,
+                   '{nameof(DeviceCriticality.Medium)}', s.tags, 0, s.last_seen_at, s.last_seen_at
+            FROM staged_devices s
+            WHERE s.tenant_id = @tenant AND s.run_id = @run
+            ON CONFLICT (tenant_id, source_id, external_id) DO UPDATE
+                SET name = excluded.name, os_platform = excluded.os_platform, os_version = excluded.os_version,
+                    tags = excluded.tags, last_seen_at = GREATEST(d.last_seen_at, excluded.last_seen_at)
+            RETURNING d.xmax = 0 AS inserted)
+        SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM upserted
+        """;
+
+    // Unknown CVEs enter the catalog rated by the source's word (the highest one staged); enrichment refines them.
+    public static readonly string AddVulnerabilitiesSql = $"""
+        WITH added AS (
+            INSERT INTO vulnerabilities (id, title, severity, is_known_exploited, updated_at)
+            SELECT DISTINCT ON (s.cve_id) s.cve_id, s.cve_id, s.severity, false, @now
+            FROM staged_findings s
+            WHERE s.tenant_id = @tenant AND s.run_id = @run
+            ORDER BY s.cve_id, {SeverityRank("s.severity")} DESC
+            ON CONFLICT (id) DO NOTHING
+            RETURNING 1)
+        SELECT count(*) FROM added
+        """;
+
+    public const string CreateSeenSql = $"""
+        DROP TABLE IF EXISTS pg_temp.{SeenTable};
+        CREATE TEMP TABLE {SeenTable} (
+            device_id uuid NOT NULL, vulnerability_id text NOT NULL, product_name text NOT NULL,
+            product_version text, first_seen_at timestamptz, last_seen_at timestamptz NOT NULL,
+            finding_id uuid, status text) ON COMMIT DROP
+        """;
+
+    // Staged findings matched to the source's devices and to the live finding they are (if any).
+    public const string FillSeenSql = $"""
+        INSERT INTO {SeenTable}
+        SELECT d.id, s.cve_id, s.product_name, s.product_version, s.first_seen_at, s.last_seen_at, f.id, f.status
+        FROM staged_findings s
+        JOIN devices d ON d.tenant_id = s.tenant_id AND d.source_id = @source AND d.external_id = s.device_external_id
+        LEFT JOIN findings f ON f.tenant_id = s.tenant_id AND f.device_id = d.id
+            AND f.vulnerability_id = s.cve_id AND f.product_name = s.product_name
+        WHERE s.tenant_id = @tenant AND s.run_id = @run
+        """;
+
+    public const string IndexSeenSql = $"CREATE INDEX ON {SeenTable} (finding_id); ANALYZE {SeenTable}";
+
+    // A comeback gets a fresh deadline counted from the reopen time, as Finding.Reopen is given.
+    public static readonly string ReopenSql = $"""
+        WITH {SlaSql.PolicyCte}
+        UPDATE findings f
+        SET status = '{Open}', resolved_at = NULL, reopen_count = f.reopen_count + 1,
+            last_seen_at = GREATEST(f.last_seen_at, m.last_seen_at),
+            product_version = COALESCE(m.product_version, f.product_version),
+            sla_due_at = {SlaSql.DueAt(SlaSql.DaysFor("v.severity"), "@now", "v.is_known_exploited", "v.kev_due_date")}
+        FROM {SeenTable} m, vulnerabilities v, policy
+        WHERE f.tenant_id = @tenant AND f.id = m.finding_id AND f.status = '{Resolved}' AND v.id = f.vulnerability_id
+        """;
+
+    public const string ObserveSql = $"""
+        UPDATE findings f
+        SET last_seen_at = GREATEST(f.last_seen_at, m.last_seen_at),
+            product_version = COALESCE(m.product_version, f.product_version)
+        FROM {SeenTable} m
+        WHERE f.tenant_id = @tenant AND f.id = m.finding_id AND f.status IN ('{Open}', '{RiskAccepted}')
+          AND (f.last_seen_at < m.last_seen_at OR f.product_version IS DISTINCT FROM COALESCE(m.product_version, f.product_version))
+        """;
+
+    // Before new findings are inserted: those are not in the seen table by id yet.
+    public const string ResolveSql = $"""
+        UPDATE findings f
+        SET status = '{Resolved}', resolved_at = @now
+        WHERE f.tenant_id = @tenant AND f.source_id = @source AND f.status = '{Open}'
+          AND NOT EXISTS (SELECT 1 FROM {SeenTable} m WHERE m.finding_id = f.id)
+        """;
+
+    public static readonly string InsertFindingsSql = $"""
+        WITH {SlaSql.PolicyCte}, added AS (
+            INSERT INTO findings (id, tenant_id, device_id, vulnerability_id, source_id, product_name, product_version,
+                                  first_seen_at, last_seen_at, status, reopen_count, sla_due_at)
+            SELECT {NewId}, @tenant, m.device_id, m.vulnerability_id, @source, m.product_name, m.product_version,
+                   t.first_seen, GREATEST(t.first_seen, m.last_seen_at), '{Open}', 0,
+                   {SlaSql.DueAt(SlaSql.DaysFor("v.severity"), "t.first_seen", "v.is_known_exploited", "v.kev_due_date")}
+            FROM {SeenTable} m
+            JOIN vulnerabilities v ON v.id = m.vulnerability_id
+            CROSS JOIN policy
+            CROSS JOIN LATERAL (SELECT COALESCE(m.first_seen_at, @now) AS first_seen) t
+            WHERE m.finding_id IS NULL
+            ON CONFLICT (tenant_id, device_id, vulnerability_id, product_name) DO NOTHING
+            RETURNING 1)
+        SELECT count(*) FROM added
+        """;
+
+    /// <summary>
+    /// Risk score of each device of the source: the sum of its open findings' weights (Critical 10, High 5,
+    /// Medium 2, Low 1, None 0), times 1.5 for a known-exploited CVE, capped at <see cref="Device.MaxRiskScore"/>.
+    /// Risk-accepted findings do not count.
+    /// </summary>
+    public static readonly string RiskScoreSql = $"""
+        UPDATE devices d
+        SET risk_score = x.score
+        FROM (
+            SELECT d2.id, round(LEAST({Device.MaxRiskScore.ToString(CultureInfo.InvariantCulture)}, COALESCE(sum(
+                CASE v.severity WHEN '{nameof(Severity.Critical)}' THEN 10 WHEN '{nameof(Severity.High)}' THEN 5
+                    WHEN '{nameof(Severity.Medium)}' THEN 2 WHEN '{nameof(Severity.Low)}' THEN 1 ELSE 0 END
+                * CASE WHEN v.is_known_exploited THEN 1.5 ELSE 1 END), 0)), 2) AS score
+            FROM devices d2
+            LEFT JOIN findings f ON f.tenant_id = d2.tenant_id AND f.device_id = d2.id AND f.status = '{Open}'
+            LEFT JOIN vulnerabilities v ON v.id = f.vulnerability_id
+            WHERE d2.tenant_id = @tenant AND d2.source_id = @source
+            GROUP BY d2.id) x
+        WHERE d.tenant_id = @tenant AND d.id = x.id AND d.risk_score IS DISTINCT FROM x.score
+        """;
+
+    public const string DeleteStagingSql = """
+        DELETE FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run;
+        DELETE FROM staged_devices WHERE tenant_id = @tenant AND run_id = @run;
+        """;
+
+    private static string SeverityRank(string severity) => $"""
+        CASE {severity} WHEN '{nameof(Severity.Critical)}' THEN 4 WHEN '{nameof(Severity.High)}' THEN 3
+            WHEN '{nameof(Severity.Medium)}' THEN 2 WHEN '{nameof(Severity.Low)}' THEN 1 ELSE 0 END
+        """;
+}
