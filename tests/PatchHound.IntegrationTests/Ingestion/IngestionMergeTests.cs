@@ -39,7 +39,11 @@ public sealed class IngestionMergeTests(IngestionEnvironment env) : IClassFixtur
 
         result.Should().BeEquivalentTo(new MergeResult
         {
-            DevicesAdded = 2, VulnerabilitiesAdded = 3, FindingsSeen = 4, FindingsWithoutDevice = 1, FindingsNew = 4,
+            DevicesAdded = 2,
+            VulnerabilitiesAdded = 3,
+            FindingsSeen = 4,
+            FindingsWithoutDevice = 1,
+            FindingsNew = 4,
         });
         var findings = (await env.FindingsAsync(env.TenantA, source)).ToDictionary(f => f.VulnerabilityId);
         findings.Values.Should().OnlyContain(f => f.Status == FindingStatus.Open && f.ReopenCount == 0 && f.LastSeenAt == T1);
