@@ -61,11 +61,13 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
             return MergeResult.NothingToMerge;
         }
 
+        await sql.ExecuteAsync(MergeSql.BulkPlanSql, cancellationToken);
         var devices = await sql.CountsAsync(MergeSql.UpsertDevicesSql, cancellationToken);
         var vulnerabilitiesAdded = (await sql.CountsAsync(MergeSql.AddVulnerabilitiesSql, cancellationToken))[0];
         await sql.ExecuteAsync(MergeSql.CreateSeenSql, cancellationToken);
         var seen = await sql.ExecuteAsync(MergeSql.FillSeenSql, cancellationToken);
         await sql.ExecuteAsync(MergeSql.IndexSeenSql, cancellationToken);
+        await sql.ExecuteAsync(MergeSql.SelectivePlanSql, cancellationToken);
         var reopened = await sql.ExecuteAsync(MergeSql.ReopenSql, cancellationToken);
         await sql.ExecuteAsync(MergeSql.ObserveSql, cancellationToken);
         var resolved = await sql.ExecuteAsync(MergeSql.ResolveSql, cancellationToken);

@@ -14,6 +14,14 @@ internal static class MergeSql
     public const string LockSql =
         "SELECT pg_advisory_xact_lock(hashtextextended('ingestion-merge:' || @tenant::text || ':' || @source::text, 0))";
 
+    // Staging tables are filled moments before the merge, so their statistics say "empty" and the planner picks
+    // nested loops over 50,000 rows (seconds per batch-sized run, minutes for a large tenant). The application role
+    // may not ANALYZE tables it does not own; hash joins are right for these bulk statements anyway. Switched back
+    // on once the staged findings sit in an analyzed temporary table.
+    public const string BulkPlanSql = "SET LOCAL enable_nestloop = off";
+
+    public const string SelectivePlanSql = "SET LOCAL enable_nestloop = on";
+
     public const string StagedCountsSql = """
         SELECT (SELECT count(*) FROM staged_devices WHERE tenant_id = @tenant AND run_id = @run),
                (SELECT count(*) FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run)

@@ -20,20 +20,24 @@ internal static class StagingCopy
             external_id text NOT NULL, name text NOT NULL, os_platform text NOT NULL, os_version text,
             last_seen_at timestamptz NOT NULL, tags text[] NOT NULL
             """, cancellationToken);
-        await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY {DeviceTable} FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var row in rows)
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            $"COPY {DeviceTable} FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(row.ExternalId, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(row.Name, NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(row.OsPlatform, NpgsqlDbType.Text, cancellationToken);
-            await WriteTextAsync(importer, row.OsVersion, cancellationToken);
-            await importer.WriteAsync(row.LastSeenAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await importer.WriteAsync(row.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(row.ExternalId, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(row.Name, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(row.OsPlatform, NpgsqlDbType.Text, cancellationToken);
+                await WriteTextAsync(importer, row.OsVersion, cancellationToken);
+                await importer.WriteAsync(row.LastSeenAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await importer.WriteAsync(row.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
         }
 
-        await importer.CompleteAsync(cancellationToken);
+        await AnalyzeAsync(connection, DeviceTable, cancellationToken);
     }
 
     public static async Task CopyFindingsAsync(
@@ -67,6 +71,13 @@ internal static class StagingCopy
         }
 
         await importer.CompleteAsync(cancellationToken);
+    }
+
+    // A temporary table is ours to analyze; without statistics the planner assumes it is empty.
+    private static async Task AnalyzeAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"ANALYZE {table}", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     // Dropped first: a caller may stage several batches in one transaction.
