@@ -1,8 +1,8 @@
 using PatchHound.Api.Admin;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Commands;
-using PatchHound.Api.Ingestion;
 using PatchHound.Api.Extensions;
+using PatchHound.Api.Ingestion;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Jobs;
 using PatchHound.ServiceDefaults;

@@ -2,14 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PatchHound.Infrastructure.Ai;
 using PatchHound.Infrastructure.Defender;
+using PatchHound.Infrastructure.Enrichment;
 using PatchHound.Infrastructure.Ingestion;
 using PatchHound.Infrastructure.Sweeps;
-using PatchHound.Infrastructure.Enrichment;
 using PatchHound.Jobs.Ai;
 using PatchHound.Jobs.Enrichment;
 using PatchHound.Jobs.Ingestion;
-using PatchHound.Jobs.Sweeps;
 using PatchHound.Jobs.Platform;
+using PatchHound.Jobs.Sweeps;
 
 namespace PatchHound.Jobs;
 

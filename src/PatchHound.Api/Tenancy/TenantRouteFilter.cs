@@ -53,6 +53,6 @@ internal sealed class TenantRouteFilter(TenantScope scope, ILogger<TenantRouteFi
             .OfType<TenantRole>()
             .ToList();
 
-    private static IResult NotFound() =>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "The resource does not exist.");
 }

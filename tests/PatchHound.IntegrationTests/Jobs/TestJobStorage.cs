@@ -45,11 +45,14 @@ internal sealed class TestJobStorage
         return connection.GetJobParameter(jobId, name);
     }
 
-    public async Task<string?> WaitForStateAsync(string jobId, string state, TimeSpan timeout)
+    public Task<string?> WaitForStateAsync(string jobId, string state, TimeSpan timeout) =>
+        WaitForAnyStateAsync(jobId, [state], timeout);
+
+    public async Task<string?> WaitForAnyStateAsync(string jobId, IReadOnlyCollection<string> states, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         var current = StateOf(jobId);
-        while (current != state && DateTime.UtcNow < deadline)
+        while ((current is null || !states.Contains(current)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
             current = StateOf(jobId);

@@ -6,9 +6,7 @@ using PatchHound.Core.Findings;
 using PatchHound.Core.Identity;
 using PatchHound.Core.Remediation;
 using PatchHound.Core.Scanning;
-using PatchHound.Core.Sla;
 using PatchHound.Core.Vulnerabilities;
-using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Sweeps;
 using PatchHound.IntegrationTests.Harness;
 using PatchHound.IntegrationTests.Sweeps;
@@ -49,7 +47,7 @@ public sealed class TwoWorkerSweepTests(DatabaseFixture fixture) : IClassFixture
 
         foreach (var id in ids)
         {
-            (await jobs.WaitForStateAsync(id, SucceededState.StateName, TimeSpan.FromSeconds(90)))
+            (await jobs.WaitForAnyStateAsync(id, [SucceededState.StateName, DeletedState.StateName, FailedState.StateName], TimeSpan.FromSeconds(90)))
                 .Should().BeOneOf([SucceededState.StateName, DeletedState.StateName], first.Output + second.Output);
         }
 
