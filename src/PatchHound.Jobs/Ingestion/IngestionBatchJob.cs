@@ -13,11 +13,11 @@ namespace PatchHound.Jobs.Ingestion;
 /// <summary>
 /// Reads one page of a run from its source, writes it to staging and advances the checkpoint in one transaction,
 /// then chains the next batch (or the merge) as its continuation. A replayed batch whose checkpoint is already
-/// ahead writes nothing and only makes sure its successor exists.
+/// ahead writes nothing and only makes sure its successor exists. Chain steps are never skipped (a skipped step
+/// would break the chain): they wait for the source's lease instead, see <see cref="SourceLease"/>.
 /// </summary>
 public sealed class IngestionBatchJob(IngestionRunner runner, IngestionSuccessor successor, TimeProvider clock)
 {
-    [SkipWhenRunning("ingestion:{1}:{2}:{3}")]
     [JobDisplayName("Ingestion batch {3} of run {2} (tenant {0}, source {1})")]
     [AutomaticRetry(Attempts = 20, DelaysInSeconds = [5, 15, 60, 120, 300], ExceptOn = [typeof(IngestionDeadLetteredException)],
         OnAttemptsExceeded = AttemptsExceededAction.Fail)]

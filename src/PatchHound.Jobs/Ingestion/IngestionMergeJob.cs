@@ -14,7 +14,6 @@ namespace PatchHound.Jobs.Ingestion;
 /// </summary>
 public sealed class IngestionMergeJob(IngestionRunner runner, TimeProvider clock)
 {
-    [SkipWhenRunning("ingestion:{1}:{2}:merge")]
     [JobDisplayName("Ingestion merge of run {2} (tenant {0}, source {1})")]
     [AutomaticRetry(Attempts = 20, DelaysInSeconds = [5, 15, 60, 120, 300], ExceptOn = [typeof(IngestionDeadLetteredException)],
         OnAttemptsExceeded = AttemptsExceededAction.Fail)]

@@ -17,9 +17,12 @@ public sealed class JobPlatformOptions
     [Range(typeof(TimeSpan), "00:00:05", "06:00:00")]
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Age at which Hangfire's own lock rows are broken; PatchHound's leases do not depend on it.</summary>
+    /// <summary>
+    /// Age at which Hangfire's own lock rows are broken. PatchHound's leases do not depend on it; it is kept below the
+    /// lease duration so that a crashed worker's lock row never blocks a job for longer than its lease does.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);

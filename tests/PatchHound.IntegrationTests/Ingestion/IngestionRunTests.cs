@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PatchHound.IntegrationTests.Harness;
+
+namespace PatchHound.IntegrationTests.Ingestion;
+
+public sealed class IngestionRunTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
+
+    private static Dictionary<string, string?> SimulatorSettings(int devices) => new()
+    {
+        ["Simulator:DefaultTenant:Devices"] = devices.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Simulator:DefaultTenant:FindingsPerDevice"] = "4",
+    };
+
+    [Fact]
+    public async Task A_manual_run_streams_every_page_into_the_live_tables_and_a_second_trigger_meanwhile_gets_409()
+    {
+        await using var env = await IngestionRunEnvironment.StartAsync(fixture.Database, SimulatorSettings(150));
+        var tenant = await env.AddTenantAsync("ingest-ok", pageSize: 100);
+        await env.StartWorkerAsync("worker");
+
+        var runId = await tenant.TriggerAcceptedAsync();
+        var second = await tenant.TriggerAsync();
+        var run = await tenant.WaitForFinishAsync(runId, RunTimeout);
+
+        run.GetProperty("status").GetString().Should().Be("Succeeded", run.ToString() + env.WorkerOutput);
+        var truth = await SimulatorTruth.FindingsAsync(env.Simulator, tenant.TenantId);
+        (await LiveFindingsAsync(tenant.TenantId)).Should().BeEquivalentTo(truth);
+        run.GetProperty("findingsNew").GetInt32().Should().Be(truth.Count);
+        run.GetProperty("pagesDone").GetInt32().Should().Be(1 + (truth.Count + 99) / 100, "one machines page, then findings 100 a page");
+        if (second.StatusCode == HttpStatusCode.Conflict)
+        {
+            (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activeRunId").GetGuid().Should().Be(runId);
+        }
+        else
+        {
+            second.StatusCode.Should().Be(HttpStatusCode.Accepted, "only when the first run had already finished");
+        }
+
+        var rerun = await tenant.WaitForFinishAsync(await tenant.TriggerAcceptedAsync(), RunTimeout);
+        rerun.GetProperty("status").GetString().Should().Be("Succeeded");
+        rerun.GetProperty("findingsNew").GetInt32().Should().Be(0);
+        rerun.GetProperty("findingsResolved").GetInt32().Should().Be(0);
+        (await LiveFindingsAsync(tenant.TenantId)).Should().BeEquivalentTo(truth);
+    }
+
+    [Fact]
+    public async Task A_worker_killed_mid_run_leaves_a_run_that_resumes_from_its_checkpoint_with_the_same_live_data()
+    {
+        await using var env = await IngestionRunEnvironment.StartAsync(fixture.Database, SimulatorSettings(200));
+        var tenant = await env.AddTenantAsync("ingest-crash", pageSize: 50);
+        await env.Simulator.SetFaultsAsync(new { kind = "Latency", endpoint = "vulnerabilities", latencyMs = 400 });
+        var first = await env.StartWorkerAsync("worker-1");
+
+        var runId = await tenant.TriggerAcceptedAsync();
+        var midway = await tenant.WaitForFinishAsync(runId, RunTimeout, r => r.GetProperty("pagesDone").GetInt32() >= 5);
+        first.Kill();
+        var pagesAtKill = midway.GetProperty("pagesDone").GetInt32();
+        await env.StartWorkerAsync("worker-2");
+        var run = await tenant.WaitForFinishAsync(runId, RunTimeout);
+
+        run.GetProperty("status").GetString().Should().Be("Succeeded", run.ToString() + env.WorkerOutput);
+        var truth = await SimulatorTruth.FindingsAsync(env.Simulator, tenant.TenantId);
+        (await LiveFindingsAsync(tenant.TenantId)).Should().BeEquivalentTo(truth, "the resumed run ends as an uninterrupted one would");
+        var totalPages = 1 + (truth.Count + 49) / 50;
+        pagesAtKill.Should().BeLessThan(totalPages, "the worker was killed mid-run");
+        run.GetProperty("pagesDone").GetInt32().Should().Be(totalPages, "each page was committed exactly once");
+        var stats = await env.Simulator.StatsAsync();
+        var served = stats.GetProperty(tenant.TenantId.ToString()).GetProperty("vulnerabilities").GetProperty("pages").GetInt32();
+        served.Should().BeLessThanOrEqualTo(totalPages - 1 + 2, "it resumed from the checkpoint, re-reading at most the page in flight");
+    }
+
+    [Fact]
+    public async Task A_malformed_page_dead_letters_the_run_with_a_clear_error_and_changes_nothing_while_another_tenant_succeeds()
+    {
+        await using var env = await IngestionRunEnvironment.StartAsync(fixture.Database, SimulatorSettings(60));
+        var broken = await env.AddTenantAsync("ingest-bad", pageSize: 50);
+        var healthy = await env.AddTenantAsync("ingest-good", pageSize: 50);
+        await env.StartWorkerAsync("worker");
+        var firstRun = await broken.WaitForFinishAsync(await broken.TriggerAcceptedAsync(), RunTimeout);
+        firstRun.GetProperty("status").GetString().Should().Be("Succeeded", env.WorkerOutput);
+        var before = await LiveFindingsAsync(broken.TenantId);
+        await env.Simulator.SetFaultsAsync(new { kind = "TruncatedJson", tenant = broken.TenantId.ToString(), endpoint = "vulnerabilities", page = 3 });
+        await env.Simulator.AdvanceAsync(broken.TenantId.ToString());
+
+        var failed = await broken.WaitForFinishAsync(await broken.TriggerAcceptedAsync(), RunTimeout);
+        var other = await healthy.WaitForFinishAsync(await healthy.TriggerAcceptedAsync(), RunTimeout);
+
+        failed.GetProperty("status").GetString().Should().Be("DeadLettered", env.WorkerOutput);
+        failed.GetProperty("error").GetString().Should().Contain("SourcePayloadException").And.Contain("page");
+        (await LiveFindingsAsync(broken.TenantId)).Should().BeEquivalentTo(before, "a failed run resolves and adds nothing");
+        other.GetProperty("status").GetString().Should().Be("Succeeded");
+        (await LiveFindingsAsync(healthy.TenantId)).Should().BeEquivalentTo(await SimulatorTruth.FindingsAsync(env.Simulator, healthy.TenantId));
+        (await broken.Admin.GetAsync($"/api/tenants/{healthy.Slug}/sources/{healthy.SourceId}/runs")).StatusCode
+            .Should().Be(HttpStatusCode.NotFound, "an admin of one tenant sees nothing of another");
+    }
+
+    private async Task<HashSet<(string Device, string Cve, string Product)>> LiveFindingsAsync(Guid tenantId)
+    {
+        await using var db = fixture.Database.AppContext(TestDatabaseContexts.ForTenant(tenantId));
+        var rows = await db.Findings.Where(f => f.Status == Core.Findings.FindingStatus.Open)
+            .Join(db.Devices, f => f.DeviceId, d => d.Id, (f, d) => new { d.ExternalId, f.VulnerabilityId, f.ProductName })
+            .ToListAsync();
+        return rows.Select(r => (r.ExternalId, r.VulnerabilityId, r.ProductName)).ToHashSet();
+    }
+}
