@@ -14,6 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib/common.sh"
 cd "$repo_root"
 
 readonly api_url="http://127.0.0.1:5080"
+readonly simulator_url="http://127.0.0.1:5090"
 readonly app_login="patchhound_app_login"
 readonly configuration="Release"
 
@@ -57,6 +58,13 @@ configure_hosts() {
 build() {
   dotnet build src/PatchHound.Api -c "$configuration"
   dotnet build src/PatchHound.Worker -c "$configuration"
+  dotnet build src/PatchHound.DefenderSimulator -c "$configuration"
+}
+
+start_simulator() {
+  log "Defender simulator on $simulator_url (log: $local_dir/simulator.log)"
+  dotnet run --project src/PatchHound.DefenderSimulator -c "$configuration" --no-build --no-launch-profile -- \
+    --urls "$simulator_url" >"$local_dir/simulator.log" 2>&1 &
 }
 
 seed_demo() {
@@ -65,7 +73,10 @@ seed_demo() {
 
 start_worker() {
   log "PatchHound worker started (log: $local_dir/worker.log)"
-  dotnet run --project src/PatchHound.Worker -c "$configuration" --no-build --no-launch-profile -- \
+  # The demo source's credential reference local://demo-simulator resolves to Secrets:demo-simulator (a name
+  # with a hyphen, so it goes through env rather than export).
+  env 'Secrets__demo-simulator={"tenantId":"demo","clientId":"patchhound-demo","clientSecret":"simulator-secret"}' \
+    dotnet run --project src/PatchHound.Worker -c "$configuration" --no-build --no-launch-profile -- \
     --urls "http://127.0.0.1:5081" >"$local_dir/worker.log" 2>&1 &
 }
 
@@ -88,6 +99,7 @@ main() {
   configure_hosts
   build
   seed_demo
+  start_simulator
   start_worker
   run_api
 }
