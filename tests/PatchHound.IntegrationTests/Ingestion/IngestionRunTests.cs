@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using PatchHound.IntegrationTests.Harness;
 
@@ -97,6 +98,39 @@ public sealed class IngestionRunTests(DatabaseFixture fixture) : IClassFixture<D
         (await LiveFindingsAsync(healthy.TenantId)).Should().BeEquivalentTo(await SimulatorTruth.FindingsAsync(env.Simulator, healthy.TenantId));
         (await broken.Admin.GetAsync($"/api/tenants/{healthy.Slug}/sources/{healthy.SourceId}/runs")).StatusCode
             .Should().Be(HttpStatusCode.NotFound, "an admin of one tenant sees nothing of another");
+    }
+
+    [Fact]
+    public async Task A_run_out_of_retries_is_dead_lettered_and_an_operator_requeue_resumes_it_from_its_checkpoint()
+    {
+        await using var env = await IngestionRunEnvironment.StartAsync(fixture.Database, SimulatorSettings(100));
+        var tenant = await env.AddTenantAsync("ingest-retry", pageSize: 50, retryCount: 1);
+        await env.Simulator.SetFaultsAsync(new { kind = "ServerError", tenant = tenant.TenantId.ToString(), endpoint = "vulnerabilities", page = 4 });
+        await env.StartWorkerAsync("worker", new Dictionary<string, string?>
+        {
+            ["Defender__MaxTransientAttempts"] = "1",
+            ["Defender__RetryBaseDelay"] = "00:00:00",
+        });
+        var jobs = new Jobs.TestJobStorage(fixture.Database);
+
+        var runId = await tenant.TriggerAcceptedAsync();
+        var deadLettered = await tenant.WaitForFinishAsync(runId, RunTimeout);
+
+        deadLettered.GetProperty("status").GetString().Should().Be("DeadLettered", env.WorkerOutput);
+        deadLettered.GetProperty("attempts").GetInt32().Should().Be(2, "the first attempt and the tenant's one retry");
+        deadLettered.GetProperty("error").GetString().Should().Contain("SourceUnavailableException");
+        var pagesBefore = deadLettered.GetProperty("pagesDone").GetInt32();
+        pagesBefore.Should().Be(1 + 3, "devices and findings pages 1-3 were committed before page 4 failed");
+        var failedJob = jobs.Storage.GetMonitoringApi().FailedJobs(0, 10).Single();
+
+        await env.Simulator.SetFaultsAsync();
+        jobs.Client.Requeue(failedJob.Key).Should().BeTrue();
+        var resumed = await tenant.WaitForFinishAsync(runId, RunTimeout, r => r.GetProperty("status").GetString() == "Succeeded");
+
+        resumed.GetProperty("status").GetString().Should().Be("Succeeded", env.WorkerOutput);
+        var truth = await SimulatorTruth.FindingsAsync(env.Simulator, tenant.TenantId);
+        (await LiveFindingsAsync(tenant.TenantId)).Should().BeEquivalentTo(truth);
+        resumed.GetProperty("pagesDone").GetInt32().Should().Be(1 + (truth.Count + 49) / 50, "pages 1-3 were not read again");
     }
 
     private async Task<HashSet<(string Device, string Cve, string Product)>> LiveFindingsAsync(Guid tenantId)
