@@ -133,6 +133,29 @@ public sealed class IngestionRunTests(DatabaseFixture fixture) : IClassFixture<D
         resumed.GetProperty("pagesDone").GetInt32().Should().Be(1 + (truth.Count + 49) / 50, "pages 1-3 were not read again");
     }
 
+    [Fact]
+    public async Task A_cancelled_run_stops_at_its_next_step_and_merges_nothing()
+    {
+        await using var env = await IngestionRunEnvironment.StartAsync(fixture.Database, SimulatorSettings(100));
+        var tenant = await env.AddTenantAsync("ingest-cancel", pageSize: 50);
+        await env.Simulator.SetFaultsAsync(new { kind = "Latency", endpoint = "vulnerabilities", latencyMs = 700 });
+        await env.StartWorkerAsync("worker");
+
+        var runId = await tenant.TriggerAcceptedAsync();
+        await tenant.WaitForFinishAsync(runId, RunTimeout, r => r.GetProperty("pagesDone").GetInt32() >= 2);
+        var cancel = await tenant.Admin.PostAsync($"{tenant.RunsPath}/{runId}/cancel", null);
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var run = await tenant.RunAsync(runId);
+
+        cancel.StatusCode.Should().Be(HttpStatusCode.OK);
+        run.GetProperty("status").GetString().Should().Be("Cancelled", env.WorkerOutput);
+        (await LiveFindingsAsync(tenant.TenantId)).Should().BeEmpty("a cancelled run never reaches the merge");
+        (await tenant.Admin.PostAsync($"{tenant.RunsPath}/{runId}/cancel", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await tenant.Admin.GetAsync($"{tenant.RunsPath}/{Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var next = await tenant.WaitForFinishAsync(await tenant.TriggerAcceptedAsync(), RunTimeout);
+        next.GetProperty("status").GetString().Should().Be("Succeeded", "a cancelled run does not block the source");
+    }
+
     private async Task<HashSet<(string Device, string Cve, string Product)>> LiveFindingsAsync(Guid tenantId)
     {
         await using var db = fixture.Database.AppContext(TestDatabaseContexts.ForTenant(tenantId));
