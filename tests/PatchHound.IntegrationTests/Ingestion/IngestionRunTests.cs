@@ -121,7 +121,9 @@ public sealed class IngestionRunTests(DatabaseFixture fixture) : IClassFixture<D
         deadLettered.GetProperty("error").GetString().Should().Contain("SourceUnavailableException");
         var pagesBefore = deadLettered.GetProperty("pagesDone").GetInt32();
         pagesBefore.Should().Be(1 + 3, "devices and findings pages 1-3 were committed before page 4 failed");
-        var failedJob = jobs.Storage.GetMonitoringApi().FailedJobs(0, 10).Single();
+        // The class's database is shared: pick this run's dead letter among the failed jobs.
+        var failedJob = jobs.Storage.GetMonitoringApi().FailedJobs(0, 100)
+            .Single(j => j.Value.Job?.Args.Contains(runId) == true);
 
         await env.Simulator.SetFaultsAsync();
         jobs.Client.Requeue(failedJob.Key).Should().BeTrue();
