@@ -13,8 +13,6 @@ namespace PatchHound.Api.Ingestion;
 /// <summary>Tenant admins' view of a source's ingestion runs: trigger one, follow it, cancel it.</summary>
 internal static class IngestionRunsApi
 {
-    private const string ActiveRunIndex = "ux_ingestion_runs_one_active_per_source";
-
     public static WebApplication MapIngestionRunsApi(this WebApplication app)
     {
         var runs = app.MapTenantGroup("/sources/{source:guid}/runs").AllowTenantRoles(TenantRole.TenantAdmin).WithTags("Ingestion runs");
@@ -39,7 +37,7 @@ internal static class IngestionRunsApi
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { ConstraintName: ActiveRunIndex })
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { ConstraintName: IngestionRunIndexes.OneActivePerSource })
         {
             db.ChangeTracker.Clear();
             var active = await db.IngestionRuns.AsNoTracking()

@@ -19,14 +19,12 @@ public static class PersistenceRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ApplicationConnectionName);
+        var configuration = builder.Configuration;
         builder.Services.AddScoped<TenantContext>();
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString ?? throw new InvalidOperationException(
-            $"ConnectionStrings:{DatabaseOptions.ApplicationConnectionName} is not configured.")));
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(configuration.ApplicationConnectionString()));
         builder.Services.AddJobLeases();
         builder.Services.AddDbContext<PatchHoundDbContext>(options =>
-            ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(connectionString ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{DatabaseOptions.ApplicationConnectionName} is not configured.")));
+            ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(configuration.ApplicationConnectionString()));
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddScoped<PlatformAccess>();
         builder.Services.AddScoped<TenantScope>();
@@ -37,6 +35,11 @@ public static class PersistenceRegistration
             .AddDbContextCheck<PatchHoundDbContext>("postgresql", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }
+
+    /// <summary>The application login the hosts serve with (row-level security applies).</summary>
+    public static string ApplicationConnectionString(this IConfiguration configuration) =>
+        configuration.GetConnectionString(DatabaseOptions.ApplicationConnectionName)
+        ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ApplicationConnectionName} is not configured.");
 
     public static string MigrationsConnectionString(this IConfiguration configuration) =>
         configuration.GetConnectionString(DatabaseOptions.MigrationsConnectionName)

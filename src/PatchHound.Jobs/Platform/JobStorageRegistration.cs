@@ -19,8 +19,7 @@ public static class JobStorageRegistration
             .Validate(o => o.Workers.Keys.All(JobQueues.All.Contains), $"Jobs:Workers names a queue other than {string.Join(", ", JobQueues.All)}.")
             .ValidateOnStart();
 
-        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ApplicationConnectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ApplicationConnectionName} is not configured.");
+        var connectionString = builder.Configuration.ApplicationConnectionString();
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = JobStorageSchema.Name,

@@ -8,11 +8,9 @@ namespace PatchHound.Infrastructure.Persistence.Configurations;
 
 internal sealed class IngestionRunConfiguration : IEntityTypeConfiguration<IngestionRun>
 {
-    /// <summary>A unique violation on this index means the source already has an active run.</summary>
-    public const string OneActiveRunPerSourceIndex = "ux_ingestion_runs_one_active_per_source";
+    public const string OneActiveRunPerSourceIndex = IngestionRunIndexes.OneActivePerSource;
 
-    /// <summary>A unique violation on this index means the cron slot was already enqueued.</summary>
-    public const string OneRunPerSlotIndex = "ux_ingestion_runs_scheduled_slot";
+    public const string OneRunPerSlotIndex = IngestionRunIndexes.OnePerScheduledSlot;
 
     public void Configure(EntityTypeBuilder<IngestionRun> builder)
     {
