@@ -121,9 +121,15 @@ public sealed class IngestionRunTests(DatabaseFixture fixture) : IClassFixture<D
         deadLettered.GetProperty("error").GetString().Should().Contain("SourceUnavailableException");
         var pagesBefore = deadLettered.GetProperty("pagesDone").GetInt32();
         pagesBefore.Should().Be(1 + 3, "devices and findings pages 1-3 were committed before page 4 failed");
+        // The run is marked DeadLettered just before Hangfire moves its job to Failed: wait for the job too.
         // The class's database is shared: pick this run's dead letter among the failed jobs.
-        var failedJob = jobs.Storage.GetMonitoringApi().FailedJobs(0, 100)
-            .Single(j => j.Value.Job?.Args.Contains(runId) == true);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!ThisRunsDeadLetters().Any() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        var failedJob = ThisRunsDeadLetters().Single();
 
         await env.Simulator.SetFaultsAsync();
         jobs.Client.Requeue(failedJob.Key).Should().BeTrue();
@@ -133,6 +139,9 @@ public sealed class IngestionRunTests(DatabaseFixture fixture) : IClassFixture<D
         var truth = await SimulatorTruth.FindingsAsync(env.Simulator, tenant.TenantId);
         (await LiveFindingsAsync(tenant.TenantId)).Should().BeEquivalentTo(truth);
         resumed.GetProperty("pagesDone").GetInt32().Should().Be(1 + (truth.Count + 49) / 50, "pages 1-3 were not read again");
+
+        IEnumerable<KeyValuePair<string, Hangfire.Storage.Monitoring.FailedJobDto>> ThisRunsDeadLetters() =>
+            jobs.Storage.GetMonitoringApi().FailedJobs(0, 100).Where(j => j.Value.Job?.Args.Contains(runId) == true);
     }
 
     [Fact]
