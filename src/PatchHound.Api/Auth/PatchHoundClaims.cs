@@ -8,6 +8,9 @@ internal static class PatchHoundClaims
     public const string Name = "name";
     public const string PlatformOperator = "patchhound:platform_operator";
 
+    /// <summary>Set for callers that are not users (API keys): <c>apikey:{prefix}</c>.</summary>
+    public const string Actor = "patchhound:actor";
+
     /// <summary>One claim per membership, value <c>{tenantId}:{role}</c>.</summary>
     public const string TenantRole = "patchhound:tenant_role";
 }

@@ -18,6 +18,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         {
             UnknownTenantException e => (StatusCodes.Status404NotFound, "Tenant not found", e.Message),
             TenantAccessException => (StatusCodes.Status404NotFound, "Not found", "The resource does not exist."),
+            DomainRuleViolationException e when DomainFieldErrors.IsInvalidValue(e) => (StatusCodes.Status400BadRequest, "Invalid value", e.Message),
             DomainRuleViolationException e => (StatusCodes.Status409Conflict, "Rule violated", e.Message),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request."),
@@ -33,7 +34,15 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         }
 
         httpContext.Response.StatusCode = status;
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        var fieldErrors = exception switch
+        {
+            BadHttpRequestException badRequest => BodyReadErrors.From(badRequest),
+            DomainRuleViolationException invalid when status == StatusCodes.Status400BadRequest => DomainFieldErrors.From(invalid),
+            _ => null,
+        };
+        var problem = fieldErrors is null
+            ? new ProblemDetails { Status = status, Title = title, Detail = detail }
+            : new HttpValidationProblemDetails(fieldErrors) { Status = status, Title = title, Detail = "One or more fields are not valid." };
         if (exception is DomainRuleViolationException rule)
         {
             problem.Extensions["code"] = rule.Code;

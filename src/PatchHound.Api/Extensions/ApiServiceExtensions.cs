@@ -1,12 +1,28 @@
+using System.Text.Json.Serialization;
+using PatchHound.Api.Audit;
+using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
 
 namespace PatchHound.Api.Extensions;
 
 internal static class ApiServiceExtensions
 {
+    /// <summary>Request bodies are small JSON documents; anything larger is refused with 413 before it is read.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddValidation();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        // Unreadable bodies throw, so ApiExceptionHandler answers them with field errors instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentCaller>();
+        builder.Services.AddScoped<AuditTrail>();
         return builder;
     }
 

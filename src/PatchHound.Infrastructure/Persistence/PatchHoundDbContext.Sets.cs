@@ -9,6 +9,7 @@ using PatchHound.Core.Inventory;
 using PatchHound.Core.Notifications;
 using PatchHound.Core.Remediation;
 using PatchHound.Core.Scanning;
+using PatchHound.Core.Secrets;
 using PatchHound.Core.Sla;
 using PatchHound.Core.Sources;
 using PatchHound.Core.Tenancy;
@@ -56,6 +57,8 @@ public sealed partial class PatchHoundDbContext
 
     public DbSet<RemediationStageChange> RemediationStageChanges => Set<RemediationStageChange>();
 
+    public DbSet<CaseComment> CaseComments => Set<CaseComment>();
+
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
 
     public DbSet<RiskAcceptance> RiskAcceptances => Set<RiskAcceptance>();
@@ -69,4 +72,6 @@ public sealed partial class PatchHoundDbContext
     public DbSet<ScanRequest> ScanRequests => Set<ScanRequest>();
 
     public DbSet<AuditLogEntry> AuditLogEntries => Set<AuditLogEntry>();
+
+    public DbSet<EncryptedSecret> EncryptedSecrets => Set<EncryptedSecret>();
 }

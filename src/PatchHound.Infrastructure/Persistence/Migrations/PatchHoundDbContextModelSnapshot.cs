@@ -901,6 +901,45 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("PatchHound.Core.Remediation.CaseComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_comments");
+
+                    b.HasIndex("TenantId", "CaseId", "CreatedAt")
+                        .HasDatabaseName("ix_case_comments_tenant_id_case_id_created_at");
+
+                    b.ToTable("case_comments", (string)null);
+                });
+
             modelBuilder.Entity("PatchHound.Core.Remediation.RemediationCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1128,6 +1167,62 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ux_scan_requests_profile_slot");
 
                     b.ToTable("scan_requests", (string)null);
+                });
+
+            modelBuilder.Entity("PatchHound.Core.Secrets.EncryptedSecret", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("ciphertext");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("Nonce")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("nonce");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_encrypted_secrets");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_encrypted_secrets_tenant_id_name");
+
+                    b.ToTable("encrypted_secrets", (string)null);
                 });
 
             modelBuilder.Entity("PatchHound.Core.Sla.SlaPolicy", b =>
@@ -1743,6 +1838,24 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_notifications_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("PatchHound.Core.Remediation.CaseComment", b =>
+                {
+                    b.HasOne("PatchHound.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_comments_tenants_tenant_id");
+
+                    b.HasOne("PatchHound.Core.Remediation.RemediationCase", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CaseId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_comments_remediation_cases_tenant_id_case_id");
+                });
+
             modelBuilder.Entity("PatchHound.Core.Remediation.RemediationCase", b =>
                 {
                     b.HasOne("PatchHound.Core.Identity.User", null)
@@ -1809,6 +1922,16 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scan_requests_scan_profiles_tenant_id_scan_profile_id");
+                });
+
+            modelBuilder.Entity("PatchHound.Core.Secrets.EncryptedSecret", b =>
+                {
+                    b.HasOne("PatchHound.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_encrypted_secrets_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("PatchHound.Core.Sla.SlaPolicy", b =>
