@@ -1,8 +1,6 @@
-using PatchHound.Api.Admin;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Commands;
 using PatchHound.Api.Extensions;
-using PatchHound.Api.Ingestion;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Jobs;
 using PatchHound.ServiceDefaults;
@@ -24,10 +22,6 @@ await app.MigrateIfConfiguredAsync();
 app.UseApi();
 app.MapHealthEndpoints();
 app.MapApiEndpoints();
-app.MapDevSignIn();
-app.MapJobDashboard();
-app.MapJobAdminApi();
-app.MapIngestionRunsApi();
 await app.RunAsync();
 return 0;
 

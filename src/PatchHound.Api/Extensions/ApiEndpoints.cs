@@ -1,4 +1,8 @@
 using System.Reflection;
+using PatchHound.Api.Admin;
+using PatchHound.Api.Auth;
+using PatchHound.Api.Ingestion;
+using Scalar.AspNetCore;
 
 namespace PatchHound.Api.Extensions;
 
@@ -12,6 +16,16 @@ internal static class ApiEndpoints
                 "/health/live",
                 "/health/ready")))
             .AllowAnonymous();
+
+        // The OpenAPI document and its interactive reference are public: they describe, they do not serve data.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", reference => reference.WithTitle("PatchHound API")).AllowAnonymous();
+
+        // Every endpoint group, one line each.
+        app.MapDevSignIn();
+        app.MapJobDashboard();
+        app.MapJobAdminApi();
+        app.MapIngestionRunsApi();
         return app;
     }
 

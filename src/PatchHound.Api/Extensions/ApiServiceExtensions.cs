@@ -14,6 +14,7 @@ internal static class ApiServiceExtensions
     {
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddValidation();
+        builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         // Unreadable bodies throw, so ApiExceptionHandler answers them with field errors instead of an empty 400.
