@@ -53,8 +53,14 @@ internal static class IngestionRunsApi
         return TypedResults.Accepted($"/api/tenants/{tenant}/sources/{source}/runs/{run.Id}", IngestionRunDto.From(run, null));
     }
 
-    private static async Task<Ok<List<IngestionRunDto>>> ListAsync(Guid source, PatchHoundDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<IngestionRunDto>>, ProblemHttpResult>> ListAsync(
+        Guid source, PatchHoundDbContext db, CancellationToken cancellationToken)
     {
+        if (!await db.SourceConfigurations.AnyAsync(s => s.Id == source, cancellationToken))
+        {
+            return SourceNotFound();
+        }
+
         var runs = await db.IngestionRuns.AsNoTracking()
             .Where(r => r.SourceId == source)
             .OrderByDescending(r => r.QueuedAt)
