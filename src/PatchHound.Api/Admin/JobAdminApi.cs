@@ -10,7 +10,7 @@ namespace PatchHound.Api.Admin;
 /// </summary>
 internal static class JobAdminApi
 {
-    public static WebApplication MapJobAdminApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapJobAdminApi(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/api/admin/jobs").RequireAuthorization(Policies.PlatformOperator).WithTags("Admin: jobs");
         jobs.MapGet("/failed", ListFailed);

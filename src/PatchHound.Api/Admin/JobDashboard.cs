@@ -14,7 +14,7 @@ internal static class JobDashboard
 {
     public const string Path = "/admin/jobs";
 
-    public static WebApplication MapJobDashboard(this WebApplication app)
+    public static IEndpointRouteBuilder MapJobDashboard(this IEndpointRouteBuilder app)
     {
         GlobalConfiguration.Configuration.UseJobDetailsRenderer(10, RenderProgress);
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.PlatformOperator, Path, new DashboardOptions

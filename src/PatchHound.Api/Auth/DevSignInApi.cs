@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,7 @@ namespace PatchHound.Api.Auth;
 /// </summary>
 internal static class DevSignInApi
 {
-    public static WebApplication MapDevSignIn(this WebApplication app)
+    public static IEndpointRouteBuilder MapDevSignIn(this IEndpointRouteBuilder app)
     {
         app.MapPost("/auth/sign-out", async (HttpContext context) =>
         {
@@ -18,7 +19,7 @@ internal static class DevSignInApi
             return TypedResults.NoContent();
         }).AllowAnonymous();
 
-        if (!app.Services.GetRequiredService<PatchHoundAuthenticationOptions>().DevSignInEnabled)
+        if (!app.ServiceProvider.GetRequiredService<PatchHoundAuthenticationOptions>().DevSignInEnabled)
         {
             return app;
         }
@@ -49,4 +50,9 @@ internal static class DevSignInApi
     }
 }
 
-internal sealed record DevSignInRequest(string? Email);
+internal sealed record DevSignInRequest
+{
+    [Required]
+    [StringLength(320)]
+    public string? Email { get; init; }
+}

@@ -2,6 +2,7 @@ using System.Reflection;
 using PatchHound.Api.Admin;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Ingestion;
+using PatchHound.Api.Validation;
 using Scalar.AspNetCore;
 
 namespace PatchHound.Api.Extensions;
@@ -21,11 +22,12 @@ internal static class ApiEndpoints
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", reference => reference.WithTitle("PatchHound API")).AllowAnonymous();
 
-        // Every endpoint group, one line each.
-        app.MapDevSignIn();
-        app.MapJobDashboard();
-        app.MapJobAdminApi();
-        app.MapIngestionRunsApi();
+        // Every endpoint group, one line each, under one root that validates request objects.
+        var api = app.MapGroup(string.Empty).AddEndpointFilterFactory(RequestValidation.Factory);
+        api.MapDevSignIn();
+        api.MapJobDashboard();
+        api.MapJobAdminApi();
+        api.MapIngestionRunsApi();
         return app;
     }
 

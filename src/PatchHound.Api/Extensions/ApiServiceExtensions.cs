@@ -13,7 +13,6 @@ internal static class ApiServiceExtensions
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddValidation();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));

@@ -13,7 +13,7 @@ namespace PatchHound.Api.Ingestion;
 /// <summary>Tenant admins' view of a source's ingestion runs: trigger one, follow it, cancel it.</summary>
 internal static class IngestionRunsApi
 {
-    public static WebApplication MapIngestionRunsApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapIngestionRunsApi(this IEndpointRouteBuilder app)
     {
         var runs = app.MapTenantGroup("/sources/{source:guid}/runs").AllowTenantRoles(TenantRole.TenantAdmin).WithTags("Ingestion runs");
         runs.MapPost("/", TriggerAsync);

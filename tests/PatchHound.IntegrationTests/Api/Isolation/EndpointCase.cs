@@ -5,8 +5,8 @@ namespace PatchHound.IntegrationTests.Api.Isolation;
 
 /// <summary>
 /// How the isolation matrix calls one endpoint: who it is for, the roles allowed (tenant endpoints), a valid body,
-/// and the route values naming resources (other than <c>{tenant}</c>) — resolved in a world so the same case names
-/// tenant A's resources or tenant B's.
+/// the route values naming resources (other than <c>{tenant}</c>) — resolved in a world so the same case names
+/// tenant A's resources or tenant B's — and the body's enum fields (JSON paths) for the malformed-body checks.
 /// </summary>
 public sealed partial record EndpointCase(
     string Method,
@@ -14,7 +14,8 @@ public sealed partial record EndpointCase(
     EndpointAccess Access,
     TenantRole[]? Roles = null,
     Func<IsolationWorld, object>? Body = null,
-    Func<IsolationWorld, WorldTenant, IReadOnlyDictionary<string, string>>? Ids = null)
+    Func<IsolationWorld, WorldTenant, IReadOnlyDictionary<string, string>>? Ids = null,
+    string[]? EnumFields = null)
 {
     public string Key => RouteTable.Key(Method, Pattern);
 

@@ -21,7 +21,7 @@ public static class EndpointCatalog
         new("GET", "/api/reference/scalar.js", EndpointAccess.Public),
         new("GET", "/api/reference/scalar.aspnetcore.js", EndpointAccess.Public),
         new("GET", "/api/reference/favicon.svg", EndpointAccess.Public),
-        new("POST", "/auth/dev/sign-in", EndpointAccess.Public),
+        new("POST", "/auth/dev/sign-in", EndpointAccess.Public, Body: w => new { email = w.A.Tenant.AnalystEmail }),
         new("POST", "/auth/sign-out", EndpointAccess.Public),
 
         // Operators
