@@ -11,6 +11,12 @@ public sealed class IngestionCheckpoint : ITenantOwned
 {
     public const int CursorMaxLength = Limits.LongText;
 
+    /// <summary>
+    /// The phase of a dead-lettered run whose staged pages retention deleted: the run cannot resume from here, since
+    /// a merge would see only the pages read after the requeue.
+    /// </summary>
+    public const string DiscardedPhase = "discarded";
+
     private IngestionCheckpoint()
     {
         Phase = string.Empty;
@@ -42,9 +48,15 @@ public sealed class IngestionCheckpoint : ITenantOwned
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    public bool IsDiscarded => Phase == DiscardedPhase;
+
     /// <summary>Re-recording the current batch is allowed (a replayed batch); an earlier one is refused.</summary>
     public void Advance(string phase, string? cursor, int batchNumber, long recordsSoFar, DateTimeOffset at)
     {
+        Guard.Rule(
+            !IsDiscarded,
+            "checkpoint.discarded",
+            $"Run {RunId} had its staged pages discarded; its checkpoint cannot advance.");
         Guard.Rule(
             batchNumber >= BatchNumber,
             "checkpoint.backwards",
@@ -63,6 +75,14 @@ public sealed class IngestionCheckpoint : ITenantOwned
         Cursor = string.IsNullOrEmpty(cursor) ? null : cursor;
         BatchNumber = batchNumber;
         RecordsSoFar = recordsSoFar;
+        UpdatedAt = at.Utc();
+    }
+
+    /// <summary>Marks the run's staged pages as deleted (retention does the same in SQL).</summary>
+    public void Discard(DateTimeOffset at)
+    {
+        Phase = DiscardedPhase;
+        Cursor = null;
         UpdatedAt = at.Utc();
     }
 

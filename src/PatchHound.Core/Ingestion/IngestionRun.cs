@@ -1,3 +1,4 @@
+using System.Globalization;
 using PatchHound.Core.Common;
 using PatchHound.Core.Tenancy;
 
@@ -153,6 +154,23 @@ public sealed class IngestionRun : ITenantOwned
     }
 
     public void Cancel(DateTimeOffset at) => Finish(IngestionRunStatus.Cancelled, at);
+
+    /// <summary>
+    /// Retention deleted the staged pages of this dead-lettered run: it stays dead-lettered, and its error now says
+    /// first that a requeue cannot resume it.
+    /// </summary>
+    public void RecordStagingDiscarded(DateTimeOffset at)
+    {
+        Guard.Rule(
+            Status == IngestionRunStatus.DeadLettered,
+            "ingestion_run.not_dead_lettered",
+            $"Only a dead-lettered ingestion run has its staged pages discarded; this one is {Status}.");
+        var note = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Staged pages discarded on {at.Utc():yyyy-MM-dd HH:mm} UTC, too long after the run was dead-lettered: a requeue cannot resume it; trigger a new run. Dead-lettered with: ");
+        var error = note + Error;
+        Error = error.Length <= Limits.LongText ? error : error[..Limits.LongText];
+    }
 
     private void BeginAttempt(DateTimeOffset at)
     {

@@ -33,7 +33,15 @@ public sealed class DefenderClient
     /// <exception cref="SourceException">The source could not be read; see <see cref="SourceException.Permanent"/>.</exception>
     public IAsyncEnumerable<SourcePage<DefenderMachine>> ReadMachinesAsync(
         string? resumeCursor, CancellationToken cancellationToken) =>
-        ReadPagesAsync(endpoint.Resolve("api/machines"), DefenderMachineReader.Instance, resumeCursor, cancellationToken);
+        ReadMachinesAsync(resumeCursor, firstPageNumber: 1, cancellationToken);
+
+    /// <inheritdoc cref="ReadMachinesAsync(string?, CancellationToken)"/>
+    /// <param name="resumeCursor">Where to resume; null for the first page.</param>
+    /// <param name="firstPageNumber">The number the first page read gets in page numbers and error messages: a caller resuming at its nth page passes n.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public IAsyncEnumerable<SourcePage<DefenderMachine>> ReadMachinesAsync(
+        string? resumeCursor, int firstPageNumber, CancellationToken cancellationToken) =>
+        ReadPagesAsync(endpoint.Resolve("api/machines"), DefenderMachineReader.Instance, resumeCursor, firstPageNumber, cancellationToken);
 
     /// <summary>
     /// <c>GET /api/machines/SoftwareVulnerabilitiesByMachine?pageSize=N</c> with the source's page size, or the
@@ -42,24 +50,35 @@ public sealed class DefenderClient
     /// <exception cref="SourceException">The source could not be read; see <see cref="SourceException.Permanent"/>.</exception>
     public IAsyncEnumerable<SourcePage<DefenderVulnerabilityRecord>> ReadVulnerabilitiesAsync(
         string? resumeCursor, CancellationToken cancellationToken) =>
+        ReadVulnerabilitiesAsync(resumeCursor, firstPageNumber: 1, cancellationToken);
+
+    /// <inheritdoc cref="ReadVulnerabilitiesAsync(string?, CancellationToken)"/>
+    /// <param name="resumeCursor">Where to resume; null for the first page.</param>
+    /// <param name="firstPageNumber">The number the first page read gets in page numbers and error messages: a caller resuming at its nth page passes n.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public IAsyncEnumerable<SourcePage<DefenderVulnerabilityRecord>> ReadVulnerabilitiesAsync(
+        string? resumeCursor, int firstPageNumber, CancellationToken cancellationToken) =>
         ReadPagesAsync(
             endpoint.Resolve(string.Create(
                 CultureInfo.InvariantCulture, $"api/machines/SoftwareVulnerabilitiesByMachine?pageSize={endpoint.PageSize}")),
             DefenderVulnerabilityReader.Instance,
             resumeCursor,
+            firstPageNumber,
             cancellationToken);
 
     private async IAsyncEnumerable<SourcePage<T>> ReadPagesAsync<T>(
         Uri firstPage,
         IJsonRecordReader<T> records,
         string? resumeCursor,
+        int firstPageNumber,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(firstPageNumber, 1);
         var links = resumeCursor is null
-            ? new NextLinkGuard(endpoint.BaseUrl, firstPage)
-            : new NextLinkGuard(endpoint.BaseUrl, resumeCursor);
+            ? new NextLinkGuard(endpoint.BaseUrl, firstPage, firstPageNumber)
+            : new NextLinkGuard(endpoint.BaseUrl, resumeCursor, firstPageNumber);
         var url = links.FirstPage ?? firstPage;
-        for (var pageNumber = 1; ; pageNumber++)
+        for (var pageNumber = firstPageNumber; ; pageNumber++)
         {
             var page = await fetcher.FetchAsync(url, records, pageNumber, cancellationToken);
 

@@ -12,16 +12,16 @@ internal sealed class NextLinkGuard
     private readonly Uri baseUrl;
     private readonly Dictionary<string, int> requested = new(StringComparer.Ordinal);
 
-    public NextLinkGuard(Uri baseUrl, Uri firstPage)
+    public NextLinkGuard(Uri baseUrl, Uri firstPage, int firstPageNumber)
     {
         this.baseUrl = baseUrl;
-        requested.Add(firstPage.AbsoluteUri, 1);
+        requested.Add(firstPage.AbsoluteUri, firstPageNumber);
     }
 
-    public NextLinkGuard(Uri baseUrl, string resumeCursor)
+    public NextLinkGuard(Uri baseUrl, string resumeCursor, int firstPageNumber)
     {
         this.baseUrl = baseUrl;
-        FirstPage = Accept(baseUrl, resumeCursor, "The resume cursor", pageNumber: 1, targetPage: 1);
+        FirstPage = Accept(baseUrl, resumeCursor, "The resume cursor", firstPageNumber, firstPageNumber);
     }
 
     /// <summary>The validated resume cursor, when the enumeration resumes.</summary>

@@ -6,7 +6,7 @@ namespace PatchHound.Infrastructure.Ingestion;
 public static class IngestionRegistration
 {
     /// <summary>
-    /// <see cref="StagingWriter"/> and <see cref="IngestionMerge"/>, scoped: they use the scope's PatchHoundDbContext
+    /// <see cref="StagingWriter"/>, <see cref="IngestionMerge"/> and <see cref="StagingCleanup"/>, scoped: they use the scope's PatchHoundDbContext
     /// (registered by AddPatchHoundPersistence) and its tenant, which the caller enters first.
     /// </summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services)
@@ -14,6 +14,7 @@ public static class IngestionRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<StagingWriter>();
         services.AddScoped<IngestionMerge>();
+        services.AddScoped<StagingCleanup>();
         return services;
     }
 }

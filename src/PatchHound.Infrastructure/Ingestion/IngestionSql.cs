@@ -31,10 +31,13 @@ internal sealed class IngestionSql(NpgsqlConnection connection, Guid tenantId, G
         return Enumerable.Range(0, reader.FieldCount).Select(i => checked((int)reader.GetInt64(i))).ToArray();
     }
 
-    public async Task<string?> StringAsync(string sql, CancellationToken cancellationToken)
+    /// <summary>The single row of a query returning a count (bigint) and a text that may be null.</summary>
+    public async Task<(long Count, string? Text)> CountAndStringAsync(string sql, CancellationToken cancellationToken)
     {
         await using var command = Create(sql);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
     }
 
     private NpgsqlCommand Create(string sql)

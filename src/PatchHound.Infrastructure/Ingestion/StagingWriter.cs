@@ -18,9 +18,8 @@ public sealed class StagingWriter(PatchHoundDbContext db)
         """;
 
     private const string StagedElsewhereSql = $"""
-        SELECT b.external_id FROM {StagingCopy.DeviceTable} b
+        SELECT count(*), min(b.external_id) FROM {StagingCopy.DeviceTable} b
         JOIN staged_devices s ON s.tenant_id = @tenant AND s.run_id = @run AND s.external_id = b.external_id
-        LIMIT 1
         """;
 
     private const string InsertDevicesSql = $"""
@@ -44,7 +43,9 @@ public sealed class StagingWriter(PatchHoundDbContext db)
     /// <summary>
     /// Stages a batch. The caller must have entered a tenant and begun a transaction on <c>db.Database</c>, and
     /// commits it (with its checkpoint) afterwards. Throws <see cref="DuplicateSourceRecordException"/> when a device
-    /// is listed twice in the batch or was staged by another batch of the run; the caller then rolls back.
+    /// is listed twice in the batch or was staged by another batch of the run, and
+    /// <see cref="RepeatedSourcePageException"/> when every record of a non-empty batch was staged by earlier batches
+    /// (the source served a page again); the caller then rolls back.
     /// </summary>
     public async Task<StagingBatchResult> WriteAsync(
         Guid runId,
@@ -72,18 +73,28 @@ public sealed class StagingWriter(PatchHoundDbContext db)
 
         var sql = new IngestionSql((NpgsqlConnection)db.Database.GetDbConnection(), tenantId, runId) { BatchNumber = batchNumber };
         await sql.ExecuteAsync(DeleteBatchSql, cancellationToken);
-        var devicesStaged = await StageDevicesAsync(sql, runId, deviceRows, cancellationToken);
+        var devicesStaged = await StageDevicesAsync(sql, runId, batchNumber, deviceRows, cancellationToken);
         await StagingCopy.CopyFindingsAsync(sql.Connection, findingRows, cancellationToken);
         var findingsStaged = await sql.ExecuteAsync(InsertFindingsSql, cancellationToken);
+        if (deviceRows.Count == 0 && findingRows.Count > 0 && findingsStaged == 0)
+        {
+            throw new RepeatedSourcePageException(runId, batchNumber, findingRows.Count, "findings");
+        }
         return new StagingBatchResult(
             devicesStaged, findingsStaged, findings.Count - findingRows.Count, findingRows.Count - findingsStaged);
     }
 
     private static async Task<int> StageDevicesAsync(
-        IngestionSql sql, Guid runId, List<StagedDeviceRow> rows, CancellationToken cancellationToken)
+        IngestionSql sql, Guid runId, int batchNumber, List<StagedDeviceRow> rows, CancellationToken cancellationToken)
     {
         await StagingCopy.CopyDevicesAsync(sql.Connection, rows, cancellationToken);
-        if (await sql.StringAsync(StagedElsewhereSql, cancellationToken) is { } externalId)
+        var (stagedElsewhere, externalId) = await sql.CountAndStringAsync(StagedElsewhereSql, cancellationToken);
+        if (stagedElsewhere > 0 && stagedElsewhere == rows.Count)
+        {
+            throw new RepeatedSourcePageException(runId, batchNumber, rows.Count, "devices");
+        }
+
+        if (externalId is not null)
         {
             throw new DuplicateSourceRecordException(runId, externalId);
         }

@@ -77,6 +77,29 @@ public sealed class IngestionDispatch(PatchHoundDbContext db, TimeProvider clock
         return created;
     }
 
+    /// <summary>
+    /// Runs queued longer ago than <paramref name="after"/> and still not started: their first batch was probably
+    /// never enqueued, and while they stay queued they block their source (one active run per source). The caller
+    /// enqueues their first batch again; should the original job exist after all, the extra one finds the run started
+    /// and does nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestionRun>> StrandedAsync(TimeSpan after, CancellationToken cancellationToken)
+    {
+        db.Tenant.RequireTenantId();
+        var queuedBefore = clock.GetUtcNow() - after;
+        var stranded = await db.IngestionRuns.AsNoTracking()
+            .Where(r => r.Status == IngestionRunStatus.Queued && r.QueuedAt < queuedBefore)
+            .OrderBy(r => r.QueuedAt)
+            .ToListAsync(cancellationToken);
+        foreach (var run in stranded)
+        {
+            logger.LogWarning("Ingestion run {RunId} of source {SourceId} has been queued since {QueuedAt}; enqueuing its first batch again",
+                run.Id, run.SourceId, run.QueuedAt);
+        }
+
+        return stranded;
+    }
+
     private async Task<bool> TryAddAsync(IngestionRun run, CancellationToken cancellationToken)
     {
         db.IngestionRuns.Add(run);

@@ -10,7 +10,8 @@ namespace PatchHound.Infrastructure.Sweeps;
 
 /// <summary>
 /// Deletes the tenant's disposable history: read notifications, finished ingestion runs (their checkpoints follow
-/// by ON DELETE CASCADE) and finished scan requests, each past its age in <see cref="RetentionOptions"/>. Deletes go
+/// by ON DELETE CASCADE) and finished scan requests, each past its age in <see cref="RetentionOptions"/>, and staging
+/// rows no merge will read (see <see cref="StagingRetention"/>). Deletes go
 /// in batches of <see cref="RetentionOptions.BatchSize"/> rows, each its own statement and transaction, so a large
 /// backlog never holds many locks at once. The audit log is append-only and never touched.
 /// </summary>
@@ -56,11 +57,16 @@ public sealed class Retention(
         var now = clock.GetUtcNow();
         var retention = options.Value;
 
-        var result = new RetentionResult(
-            NotificationsDeleted: await DeleteAsync(NotificationsSql, now.AddDays(-retention.ReadNotificationDays)),
-            IngestionRunsDeleted: await DeleteAsync(IngestionRunsSql, now.AddDays(-retention.FinishedIngestionRunDays)),
-            ScanRequestsDeleted: await DeleteAsync(ScanRequestsSql, now.AddDays(-retention.FinishedScanRequestDays)));
-        if (result is not { NotificationsDeleted: 0, IngestionRunsDeleted: 0, ScanRequestsDeleted: 0 })
+        var staging = new StagingRetention(db, retention.BatchSize);
+        var discarded = await staging.DiscardDeadLetteredAsync(now, now.AddDays(-retention.DeadLetteredStagingDays), cancellationToken);
+        var notifications = await DeleteAsync(NotificationsSql, now.AddDays(-retention.ReadNotificationDays));
+        var runs = await DeleteAsync(IngestionRunsSql, now.AddDays(-retention.FinishedIngestionRunDays));
+        var scanRequests = await DeleteAsync(ScanRequestsSql, now.AddDays(-retention.FinishedScanRequestDays));
+
+        // Last, so that it also collects the staging rows of runs deleted just before.
+        var stagedRows = await staging.DeleteUnmergeableAsync(cancellationToken);
+        var result = new RetentionResult(notifications, runs, scanRequests, discarded, stagedRows);
+        if (result != new RetentionResult(0, 0, 0))
         {
             logger.LogInformation("Retention deleted {Result}", result);
         }

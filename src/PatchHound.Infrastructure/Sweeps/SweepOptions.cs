@@ -21,4 +21,12 @@ public sealed class SweepOptions
     /// </summary>
     [Range(1, 100)]
     public int ScanCatchUpSlots { get; set; } = 1;
+
+    /// <summary>
+    /// An ingestion run still queued this long after it was created is assumed to have lost its first job (the API or
+    /// dispatcher died between saving the run and enqueuing it) and gets its first batch enqueued again; a second
+    /// delivery of a batch that did arrive changes nothing.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan StrandedRunAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

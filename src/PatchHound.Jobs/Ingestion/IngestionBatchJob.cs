@@ -12,20 +12,32 @@ namespace PatchHound.Jobs.Ingestion;
 
 /// <summary>
 /// Reads one page of a run from its source, writes it to staging and advances the checkpoint in one transaction,
-/// then chains the next batch (or the merge) as its continuation. A replayed batch whose checkpoint is already
-/// ahead writes nothing and only makes sure its successor exists. Chain steps are never skipped (a skipped step
+/// then chains the next batch (or the merge) as its continuation. Chain steps are never skipped (a skipped step
 /// would break the chain): they wait for the source's lease instead, see <see cref="SourceLease"/>.
 /// </summary>
+/// <remarks>
+/// A batch delivered again (a Hangfire retry, a redelivery after a crash, or a second job for the same batch, as
+/// the dispatcher enqueues for a run that looks stranded) finds the checkpoint at or past its batch and reads
+/// nothing. Only the job that staged the batch chains its successor (it notes so on itself before committing):
+/// another job for the same batch stops there, so duplicates never grow a second chain.
+/// </remarks>
 public sealed class IngestionBatchJob(IngestionRunner runner, IngestionSuccessor successor, TimeProvider clock)
 {
+    private const string StagedParameter = "StagedBatch";
+
     [JobDisplayName("Ingestion batch {3} of run {2} (tenant {0}, source {1})")]
     [AutomaticRetry(Attempts = 20, DelaysInSeconds = [5, 15, 60, 120, 300], ExceptOn = [typeof(IngestionDeadLetteredException)],
         OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public Task RunAsync(Guid tenantId, Guid sourceId, Guid runId, int batchNumber, PerformContext? job, CancellationToken cancellationToken) =>
-        runner.RunAsync(tenantId, sourceId, runId, job, async (step, token) =>
+        runner.RunAsync(tenantId, sourceId, runId, $"Batch {batchNumber}", job, async (step, token) =>
         {
             var checkpoint = await step.Db.IngestionCheckpoints.SingleOrDefaultAsync(c => c.RunId == runId, token)
                 ?? NewCheckpoint(step);
+            if (checkpoint.IsDiscarded)
+            {
+                throw new IngestionStagingDiscardedException(runId);
+            }
+
             if (checkpoint.BatchNumber < batchNumber - 1 || (checkpoint.BatchNumber == batchNumber - 1 && checkpoint.Phase == IngestionPhases.Merge))
             {
                 throw new IngestionOrderException($"Batch {batchNumber} of run {runId} cannot follow checkpoint batch {checkpoint.BatchNumber} ({checkpoint.Phase}).");
@@ -35,9 +47,17 @@ public sealed class IngestionBatchJob(IngestionRunner runner, IngestionSuccessor
             {
                 await ReadAndStageAsync(step, checkpoint, batchNumber, token);
             }
+            else if (checkpoint.BatchNumber > batchNumber || !StagedByThisJob(step.Job, batchNumber))
+            {
+                JobProgress.Report(step.Job, $"batch {batchNumber} was staged by another job (checkpoint at batch {checkpoint.BatchNumber}); nothing to do");
+                return;
+            }
 
             Chain(step.Job, tenantId, sourceId, runId, checkpoint);
         }, cancellationToken);
+
+    private static bool StagedByThisJob(PerformContext? job, int batchNumber) =>
+        job is null || job.GetJobParameter<int?>(StagedParameter) == batchNumber;
 
     private IngestionCheckpoint NewCheckpoint(IngestionStep step)
     {
@@ -50,9 +70,10 @@ public sealed class IngestionBatchJob(IngestionRunner runner, IngestionSuccessor
     {
         var source = await step.Db.SourceConfigurations.AsNoTracking().SingleAsync(s => s.Id == step.Run.SourceId, token);
         var client = await step.Services.GetRequiredService<DefenderClientFactory>().CreateAsync(source, token);
+        var pageNumber = await PageNumberAsync(step, checkpoint, batchNumber, token);
         var page = checkpoint.Phase == IngestionPhases.Devices
-            ? StagedPage.FromMachines(await FirstPageAsync(client.ReadMachinesAsync(checkpoint.Cursor, token), token))
-            : StagedPage.FromVulnerabilities(await FirstPageAsync(client.ReadVulnerabilitiesAsync(checkpoint.Cursor, token), token));
+            ? StagedPage.FromMachines(await FirstPageAsync(client.ReadMachinesAsync(checkpoint.Cursor, pageNumber, token), token))
+            : StagedPage.FromVulnerabilities(await FirstPageAsync(client.ReadVulnerabilitiesAsync(checkpoint.Cursor, pageNumber, token), token));
         var (phase, cursor) = page.NextCursor is not null
             ? (checkpoint.Phase, page.NextCursor)
             : (checkpoint.Phase == IngestionPhases.Devices ? IngestionPhases.Findings : IngestionPhases.Merge, (string?)null);
@@ -69,9 +90,27 @@ public sealed class IngestionBatchJob(IngestionRunner runner, IngestionSuccessor
             FindingsSeen = page.Findings.Count,
         });
         await step.Db.SaveChangesAsync(token);
+
+        // Noted before the commit: should the commit fail, a retry finds the checkpoint behind and reads again anyway.
+        step.Job?.SetJobParameter(StagedParameter, batchNumber);
         await transaction.CommitAsync(token);
         JobProgress.Report(step.Job, $"batch {batchNumber}: {staged}; run so far: {step.Run.PagesDone} pages, " +
             $"{step.Run.DevicesSeen} devices, {step.Run.FindingsSeen} findings; next: {phase}");
+    }
+
+    /// <summary>
+    /// The page's number within its endpoint's listing, for error messages: devices are batches 1, 2, …; the findings
+    /// listing starts after the last batch that staged devices.
+    /// </summary>
+    private static async Task<int> PageNumberAsync(IngestionStep step, IngestionCheckpoint checkpoint, int batchNumber, CancellationToken token)
+    {
+        if (checkpoint.Phase == IngestionPhases.Devices)
+        {
+            return batchNumber;
+        }
+
+        var lastDeviceBatch = await step.Db.StagedDevices.Where(d => d.RunId == step.Run.Id).MaxAsync(d => (int?)d.BatchNumber, token) ?? 0;
+        return Math.Max(1, batchNumber - lastDeviceBatch);
     }
 
     private void Chain(PerformContext? job, Guid tenantId, Guid sourceId, Guid runId, IngestionCheckpoint checkpoint)

@@ -18,9 +18,14 @@ public sealed class IngestionMergeJob(IngestionRunner runner, TimeProvider clock
     [AutomaticRetry(Attempts = 20, DelaysInSeconds = [5, 15, 60, 120, 300], ExceptOn = [typeof(IngestionDeadLetteredException)],
         OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public Task RunAsync(Guid tenantId, Guid sourceId, Guid runId, PerformContext? job, CancellationToken cancellationToken) =>
-        runner.RunAsync(tenantId, sourceId, runId, job, async (step, token) =>
+        runner.RunAsync(tenantId, sourceId, runId, "Merge", job, async (step, token) =>
         {
             var checkpoint = await step.Db.IngestionCheckpoints.AsNoTracking().SingleOrDefaultAsync(c => c.RunId == runId, token);
+            if (checkpoint?.IsDiscarded == true)
+            {
+                throw new IngestionStagingDiscardedException(runId);
+            }
+
             if (checkpoint?.Phase != IngestionPhases.Merge)
             {
                 throw new IngestionOrderException($"Run {runId} is not done reading (phase {checkpoint?.Phase ?? "none"}); it cannot be merged.");

@@ -16,11 +16,12 @@ namespace PatchHound.Jobs.Ingestion;
 /// What every step of an ingestion run shares: the source's lease, the tenant's scope, bringing the run to Running
 /// (start, Hangfire retry or operator requeue) and the failure policy — transient errors retried within the
 /// tenant's <see cref="TenantSettings.IngestionRetryCount"/>, then (or at once for errors retrying cannot fix)
-/// the run is dead-lettered and the job left Failed.
+/// the run is dead-lettered and the job left Failed. A step that finds its run cancelled deletes the run's staging.
 /// </summary>
 public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tenantScope, TimeProvider clock, ILogger<IngestionRunner> logger)
 {
-    public async Task RunAsync(Guid tenantId, Guid sourceId, Guid runId, PerformContext? job,
+    /// <summary>Runs <paramref name="step"/>; <paramref name="stepName"/> is what the run's error calls it, e.g. "Batch 4".</summary>
+    public async Task RunAsync(Guid tenantId, Guid sourceId, Guid runId, string stepName, PerformContext? job,
         Func<IngestionStep, CancellationToken, Task> step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
@@ -32,6 +33,7 @@ public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tena
             var run = await db.IngestionRuns.SingleOrDefaultAsync(r => r.Id == runId, token);
             if (run is null || !await BringToRunningAsync(db, run, token))
             {
+                await DeleteStagingIfCancelledAsync(services, run, token);
                 JobProgress.Report(job, $"nothing to do: run is {run?.Status.ToString() ?? "gone"}");
                 return 0;
             }
@@ -42,8 +44,16 @@ public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tena
             }
             catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
             {
-                await RecordFailureAsync(db, runId, e, token);
-                throw;
+                var current = await RecordFailureAsync(db, runId, stepName, e, token);
+                if (current.Status != IngestionRunStatus.Cancelled)
+                {
+                    throw;
+                }
+
+                // Cancelled while this step ran (its commit then fails on the run's concurrency token): not a failure.
+                logger.LogInformation(e, "Ingestion run {RunId} was cancelled during {Step}", runId, stepName);
+                await DeleteStagingIfCancelledAsync(services, current, token);
+                JobProgress.Report(job, $"run was cancelled during {stepName}");
             }
 
             return 0;
@@ -75,14 +85,36 @@ public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tena
         return true;
     }
 
-    private async Task RecordFailureAsync(PatchHoundDbContext db, Guid runId, Exception error, CancellationToken cancellationToken)
+    private async Task DeleteStagingIfCancelledAsync(IServiceProvider services, IngestionRun? run, CancellationToken cancellationToken)
+    {
+        if (run?.Status != IngestionRunStatus.Cancelled)
+        {
+            return;
+        }
+
+        var deleted = await services.GetRequiredService<StagingCleanup>()
+            .DeleteRunAsync(run.Id, StagingCleanup.DefaultRowsPerStatement, cancellationToken);
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Rows} staging rows of cancelled ingestion run {RunId}", deleted, run.Id);
+        }
+    }
+
+    /// <returns>The run as it is now (Failed, DeadLettered, or Cancelled by someone else meanwhile).</returns>
+    private async Task<IngestionRun> RecordFailureAsync(
+        PatchHoundDbContext db, Guid runId, string stepName, Exception error, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var run = await db.IngestionRuns.SingleAsync(r => r.Id == runId, CancellationToken.None);
+        if (run.Status == IngestionRunStatus.Cancelled)
+        {
+            return run;
+        }
+
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == run.TenantId, CancellationToken.None);
         var now = clock.GetUtcNow();
         var permanent = IsPermanent(error);
-        var message = $"{error.GetType().Name}: {error.Message}";
+        var message = ErrorText($"{stepName}: {error.GetType().Name}: {error.Message}");
         if (run.Status == IngestionRunStatus.Running)
         {
             run.Fail(message, now);
@@ -104,12 +136,18 @@ public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tena
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        return run;
     }
+
+    // The run's error column holds Limits.LongText characters; a longer message must not fail the failure handling.
+    private static string ErrorText(string message) =>
+        message.Length <= Limits.LongText ? message : message[..(Limits.LongText - 1)] + "…";
 
     private static bool IsPermanent(Exception error) => error switch
     {
         SourceException source => source.Permanent,
-        DuplicateSourceRecordException or DomainRuleViolationException or IngestionOrderException => true,
+        DuplicateSourceRecordException or RepeatedSourcePageException or DomainRuleViolationException
+            or IngestionOrderException or IngestionStagingDiscardedException => true,
         _ => false,
     };
 }

@@ -9,7 +9,8 @@ namespace PatchHound.Jobs.Ingestion;
 /// <summary>
 /// Chains the next job of a run as a continuation of the running one, at most once per execution history: the id of
 /// the successor is kept as a parameter of the current job, so a retried job does not chain a second successor.
-/// (Should a crash fall between the two writes, the duplicate finds the checkpoint ahead of it and does nothing.)
+/// (Should a crash fall between the two writes, the duplicate finds its batch staged by another job and does nothing,
+/// see <see cref="IngestionBatchJob"/>.)
 /// </summary>
 public sealed class IngestionSuccessor(IBackgroundJobClient client)
 {

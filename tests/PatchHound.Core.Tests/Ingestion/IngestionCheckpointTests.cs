@@ -69,4 +69,18 @@ public class IngestionCheckpointTests
 
         checkpoint.Cursor.Should().BeNull();
     }
+
+    [Fact]
+    public void A_discarded_checkpoint_cannot_advance()
+    {
+        var checkpoint = AtBatch(5, 5000);
+
+        checkpoint.Discard(TestData.Now.AddDays(7));
+        var act = () => checkpoint.Advance("devices", "page-6", 6, 6000, TestData.Now.AddDays(7));
+
+        checkpoint.IsDiscarded.Should().BeTrue();
+        checkpoint.Cursor.Should().BeNull();
+        act.ShouldViolate("checkpoint.discarded");
+        checkpoint.BatchNumber.Should().Be(5);
+    }
 }

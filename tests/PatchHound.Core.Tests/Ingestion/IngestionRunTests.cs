@@ -191,4 +191,26 @@ public class IngestionRunTests
 
         act.ShouldViolate("ingestion_run.invalid_progress");
     }
+
+    [Fact]
+    public void A_dead_lettered_run_whose_staging_was_discarded_says_so_first_and_keeps_its_error()
+    {
+        var run = Running();
+        run.DeadLetter("SourcePayloadException: truncated", TestData.Now);
+
+        run.RecordStagingDiscarded(TestData.Now.AddDays(7));
+
+        run.Status.Should().Be(IngestionRunStatus.DeadLettered);
+        run.Error.Should().StartWith("Staged pages discarded on ").And.Contain("cannot resume").And.EndWith("SourcePayloadException: truncated");
+    }
+
+    [Fact]
+    public void Only_a_dead_lettered_run_has_its_staging_discarded()
+    {
+        var run = Running();
+
+        var act = () => run.RecordStagingDiscarded(TestData.Now);
+
+        act.ShouldViolate("ingestion_run.not_dead_lettered");
+    }
 }

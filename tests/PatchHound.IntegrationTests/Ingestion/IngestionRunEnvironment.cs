@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PatchHound.Core.Identity;
 using PatchHound.Core.Sources;
 using PatchHound.Core.Tenancy;
@@ -43,6 +45,7 @@ public sealed class IngestionRunEnvironment : IAsyncDisposable
             ["ConnectionStrings:PatchHound"] = database.AppConnectionString(),
             ["Authentication:DevSignInEnabled"] = "true",
         });
+        api.Services.GetRequiredService<JobStorage>().ToString().Should().Contain(database.Name, "the API enqueues into this test's database");
         return new IngestionRunEnvironment(database, simulator, api);
     }
 

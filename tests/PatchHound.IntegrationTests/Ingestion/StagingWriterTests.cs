@@ -67,6 +67,42 @@ public sealed class StagingWriterTests(IngestionEnvironment env) : IClassFixture
     }
 
     [Fact]
+    public async Task A_batch_of_only_findings_staged_by_earlier_batches_is_refused_as_a_repeated_page()
+    {
+        var run = Guid.NewGuid();
+        await env.StageAsync(env.TenantA, run, 1, [Device("d1", Seen)], []);
+        await env.StageAsync(env.TenantA, run, 2, [], [Finding("d1", "CVE-2024-0001", Seen), Finding("d1", "CVE-2024-0002", Seen)]);
+
+        var stage = () => env.StageAsync(env.TenantA, run, 3, [], [Finding("d1", "CVE-2024-0002", Seen), Finding("d1", "CVE-2024-0001", Seen)]);
+
+        (await stage.Should().ThrowAsync<RepeatedSourcePageException>()).WithMessage("batch 3 of run * repeats 2 findings *(a cycle)");
+        (await StagedAsync(run)).Should().Be((1, 2));
+    }
+
+    [Fact]
+    public async Task A_batch_of_only_devices_staged_by_earlier_batches_is_refused_as_a_repeated_page()
+    {
+        var run = Guid.NewGuid();
+        await env.StageAsync(env.TenantA, run, 1, [Device("d1", Seen), Device("d2", Seen)], []);
+
+        var stage = () => env.StageAsync(env.TenantA, run, 2, [Device("d2", Seen), Device("d1", Seen)], []);
+
+        (await stage.Should().ThrowAsync<RepeatedSourcePageException>()).Which.BatchNumber.Should().Be(2);
+        (await StagedAsync(run)).Should().Be((2, 0));
+    }
+
+    [Fact]
+    public async Task A_findings_batch_with_one_new_row_among_repeated_ones_is_staged()
+    {
+        var run = Guid.NewGuid();
+        await env.StageAsync(env.TenantA, run, 1, [Device("d1", Seen)], [Finding("d1", "CVE-2024-0001", Seen)]);
+
+        var result = await env.StageAsync(env.TenantA, run, 2, [], [Finding("d1", "CVE-2024-0001", Seen), Finding("d1", "CVE-2024-0003", Seen)]);
+
+        result.Should().Be(new StagingBatchResult(DevicesStaged: 0, FindingsStaged: 1, FindingsNotCve: 0, FindingsCollapsed: 1));
+    }
+
+    [Fact]
     public async Task Writing_outside_a_transaction_is_refused()
     {
         await using var db = env.Context(env.TenantA);

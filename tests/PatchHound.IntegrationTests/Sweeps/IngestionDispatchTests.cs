@@ -110,6 +110,27 @@ public sealed class IngestionDispatchTests(DatabaseFixture fixture) : IClassFixt
         (await tenantB.QueryAsync(q => q.IngestionRuns.CountAsync())).Should().Be(0);
     }
 
+    [Fact]
+    public async Task Stranded_runs_are_this_tenants_runs_still_queued_longer_than_the_threshold()
+    {
+        var tenant = await SweepTenant.CreateAsync(Database, Now);
+        var other = await SweepTenant.CreateAsync(Database, Now);
+        var sources = Enumerable.Range(0, 3).Select(i => NewSource(tenant, $"source {i}")).ToList();
+        await tenant.AddAsync([.. sources]);
+        var stranded = IngestionRun.Manual(tenant.TenantId, sources[0].Id, Now.AddMinutes(-5));
+        var recent = IngestionRun.Manual(tenant.TenantId, sources[1].Id, Now.AddMinutes(-1));
+        var started = IngestionRun.Manual(tenant.TenantId, sources[2].Id, Now.AddMinutes(-10));
+        started.Start(Now.AddMinutes(-9));
+        var finished = FinishedRun(tenant, sources[0], At(7));
+        await tenant.AddAsync(stranded, recent, started, finished);
+        await other.AddAsync(IngestionRun.Manual(other.TenantId, other.SourceId, Now.AddMinutes(-5)));
+
+        await using var db = tenant.Context();
+        var found = await NewDispatch(db).StrandedAsync(TimeSpan.FromMinutes(2), CancellationToken.None);
+
+        found.Select(r => r.Id).Should().Equal(stranded.Id);
+    }
+
     private static SourceConfiguration NewSource(SweepTenant tenant, string name) =>
         new(tenant.TenantId, SourceKind.Simulator, name, "0 * * * *", "http://127.0.0.1:5090", credentialReference: null, Now.AddDays(-1));
 
