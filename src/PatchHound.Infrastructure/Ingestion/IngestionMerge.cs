@@ -72,6 +72,7 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
         await sql.ExecuteAsync(MergeSql.ObserveSql, cancellationToken);
         var resolved = await sql.ExecuteAsync(MergeSql.ResolveSql, cancellationToken);
         var added = (await sql.CountsAsync(MergeSql.InsertFindingsSql, cancellationToken))[0];
+        await sql.ExecuteAsync(MergeSql.BulkPlanSql, cancellationToken);
         await sql.ExecuteAsync(MergeSql.RiskScoreSql, cancellationToken);
         await sql.ExecuteAsync(MergeSql.DeleteStagingSql, cancellationToken);
 
