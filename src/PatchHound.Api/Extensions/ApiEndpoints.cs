@@ -1,7 +1,10 @@
 using System.Reflection;
 using PatchHound.Api.Admin;
+using PatchHound.Api.Admin.Tenants;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Ingestion;
+using PatchHound.Api.Sla;
+using PatchHound.Api.Sources;
 using Scalar.AspNetCore;
 
 namespace PatchHound.Api.Extensions;
@@ -26,6 +29,10 @@ internal static class ApiEndpoints
         app.MapJobDashboard();
         app.MapJobAdminApi();
         app.MapIngestionRunsApi();
+        app.MapTenantsAdminApi();
+        app.MapMembershipsAdminApi();
+        app.MapSourcesApi();
+        app.MapSlaPolicyApi();
         return app;
     }
 
