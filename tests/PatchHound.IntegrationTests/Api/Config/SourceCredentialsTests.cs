@@ -62,6 +62,7 @@ public sealed class SourceCredentialsTests(VerboseConfigApiFixture fixture) : IC
         bodies.Should().HaveCount(10).And.OnlyContain(b => b.Contains("hasCredentials") || b.Contains("errors"));
         bodies[^1].Should().Contain("\"hasCredentials\":true");
         fixture.Logs.AllText.Should().Contain("Sealed secret").And.Contain($"source-{sourceId:N}", "the capture must see the API host's own log events");
+        fixture.Logs.AllText.Should().Contain("Executed DbCommand").And.Contain("INSERT INTO encrypted_secrets", "EF Core's command log is captured too");
         foreach (var value in new[] { secret, replacement, inMalformedBody, oversized[..40] })
         {
             bodies.Should().NotContain(b => b.Contains(value, StringComparison.Ordinal));

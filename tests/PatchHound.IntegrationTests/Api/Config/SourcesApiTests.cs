@@ -22,13 +22,20 @@ public sealed class SourcesApiTests(ConfigApiFixture fixture)
 
         var create = await admin.PostAsJsonAsync(SourcesOf(fixture.TenantA), new
         {
-            kind = "Defender", name, cronSchedule = "0 */6 * * *", baseUrl = "https://api.securitycenter.microsoft.com",
+            kind = "Defender",
+            name,
+            cronSchedule = "0 */6 * * *",
+            baseUrl = "https://api.securitycenter.microsoft.com",
         });
         var created = await create.ShouldBeAsync(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
         var update = await admin.PutAsJsonAsync($"{SourcesOf(fixture.TenantA)}/{id}", new
         {
-            name = name + " (EU)", cronSchedule = "30 2 * * *", baseUrl = "https://eu.api.security.microsoft.com", pageSize = 500, enabled = false,
+            name = name + " (EU)",
+            cronSchedule = "30 2 * * *",
+            baseUrl = "https://eu.api.security.microsoft.com",
+            pageSize = 500,
+            enabled = false,
         });
         var read = await (await admin.GetAsync($"{SourcesOf(fixture.TenantA)}/{id}")).ShouldBeAsync(HttpStatusCode.OK);
 

@@ -43,7 +43,11 @@ public sealed class StoreCredentialIngestionTests(DatabaseFixture fixture) : ICl
         (await admin.PostAsJsonAsync("/auth/dev/sign-in", new { email = adminEmail })).EnsureSuccessStatusCode();
         var created = await (await admin.PostAsJsonAsync($"/api/tenants/{slug}/sources", new
         {
-            kind = "Simulator", name = "Simulated Defender", cronSchedule = "0 0 1 1 *", baseUrl = simulator.BaseAddress.ToString(), pageSize = 25,
+            kind = "Simulator",
+            name = "Simulated Defender",
+            cronSchedule = "0 0 1 1 *",
+            baseUrl = simulator.BaseAddress.ToString(),
+            pageSize = 25,
         })).ShouldBeAsync(HttpStatusCode.Created);
         var sourceId = created.GetProperty("id").GetGuid();
         await (await admin.PutAsJsonAsync($"/api/tenants/{slug}/sources/{sourceId}/credentials",
