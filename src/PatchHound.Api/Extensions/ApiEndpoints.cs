@@ -1,8 +1,11 @@
 using System.Reflection;
 using PatchHound.Api.Admin;
+using PatchHound.Api.Admin.Tenants;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Ingestion;
 using PatchHound.Api.Validation;
+using PatchHound.Api.Sla;
+using PatchHound.Api.Sources;
 using Scalar.AspNetCore;
 
 namespace PatchHound.Api.Extensions;
@@ -28,6 +31,10 @@ internal static class ApiEndpoints
         api.MapJobDashboard();
         api.MapJobAdminApi();
         api.MapIngestionRunsApi();
+        api.MapTenantsAdminApi();
+        api.MapMembershipsAdminApi();
+        api.MapSourcesApi();
+        api.MapSlaPolicyApi();
         return app;
     }
 

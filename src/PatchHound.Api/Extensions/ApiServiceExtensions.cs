@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
+using PatchHound.Infrastructure.Secrets;
 
 namespace PatchHound.Api.Extensions;
 
@@ -23,6 +24,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentCaller>();
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddSecretStore(builder.Configuration);
         return builder;
     }
 

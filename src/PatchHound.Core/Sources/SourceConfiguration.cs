@@ -129,7 +129,7 @@ public sealed class SourceConfiguration : ITenantOwned
         Guard.Rule(
             SecretReference.IsValid(reference),
             "source.invalid_credential_reference",
-            "CredentialReference must be a secret reference such as kv://vault/secret-name or local://name, never a secret value.");
+            "CredentialReference must be a secret reference such as store://name, kv://vault/secret-name or local://name, never a secret value.");
         return reference;
     }
 }

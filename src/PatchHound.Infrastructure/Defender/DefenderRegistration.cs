@@ -18,7 +18,7 @@ public static class DefenderRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISecretResolver>(new ConfigurationSecretResolver(configuration));
+        services.AddSecretStore(configuration);
 
         // Time-outs are per page (request and body) in DefenderPageFetcher, not per HttpClient call.
         services.AddHttpClient(DefenderHttpClients.Api, http => http.Timeout = Timeout.InfiniteTimeSpan)

@@ -86,7 +86,7 @@ public sealed class DefenderTokenProviderFactory(
         string value;
         try
         {
-            value = await secrets.ResolveAsync(source.CredentialReference, cancellationToken);
+            value = await secrets.ResolveAsync(source.TenantId, source.CredentialReference, cancellationToken);
         }
         catch (SecretResolutionException exception)
         {

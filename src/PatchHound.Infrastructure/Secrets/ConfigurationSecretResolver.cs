@@ -5,7 +5,7 @@ namespace PatchHound.Infrastructure.Secrets;
 
 /// <summary>
 /// Resolves <c>local://name</c> to the configuration key <c>Secrets:name</c> (user secrets or environment in
-/// development). Key Vault references are refused until a Key Vault resolver exists.
+/// development, the demo). Other schemes belong to <see cref="SecretResolver"/>.
 /// </summary>
 public sealed class ConfigurationSecretResolver(IConfiguration configuration) : ISecretResolver
 {
@@ -13,7 +13,7 @@ public sealed class ConfigurationSecretResolver(IConfiguration configuration) : 
 
     private const string LocalPrefix = SecretReference.LocalScheme + "://";
 
-    public Task<string> ResolveAsync(string reference, CancellationToken cancellationToken)
+    public Task<string> ResolveAsync(Guid tenantId, string reference, CancellationToken cancellationToken)
     {
         if (!SecretReference.IsValid(reference))
         {
@@ -22,7 +22,7 @@ public sealed class ConfigurationSecretResolver(IConfiguration configuration) : 
 
         if (!reference.StartsWith(LocalPrefix, StringComparison.Ordinal))
         {
-            throw new SecretResolutionException($"The secret {reference} is in Key Vault, which this host cannot read yet.");
+            throw new SecretResolutionException($"The secret {reference} is not in the host configuration (only local:// references are).");
         }
 
         var name = reference[LocalPrefix.Length..];

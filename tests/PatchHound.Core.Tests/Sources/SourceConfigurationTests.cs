@@ -58,6 +58,7 @@ public class SourceConfigurationTests
     [Theory]
     [InlineData("kv://vault/secret-name")]
     [InlineData("local://simulator")]
+    [InlineData("store://source-0f8fad5bd9cb469fa16570867728950e")]
     public void Secret_references_are_accepted(string reference) =>
         Create(credential: reference).CredentialReference.Should().Be(reference);
 
@@ -65,6 +66,9 @@ public class SourceConfigurationTests
     [InlineData("s3cr3t-P@ssw0rd!")]
     [InlineData("Bearer eyJhbGciOiJIUzI1NiJ9.e30.abc")]
     [InlineData("https://vault/secret")]
+    [InlineData("store://Upper-Case")]
+    [InlineData("store://trailing-")]
+    [InlineData("store://a/b")]
     public void Values_that_are_not_secret_references_are_refused(string value)
     {
         var act = () => Create(credential: value);

@@ -12,16 +12,16 @@ public sealed class ConfigurationSecretResolverTests
     [Fact]
     public async Task Maps_a_local_reference_to_the_Secrets_section()
     {
-        (await resolver.ResolveAsync("local://defender-contoso", CancellationToken.None)).Should().Be("the-secret");
+        (await resolver.ResolveAsync(Guid.NewGuid(), "local://defender-contoso", CancellationToken.None)).Should().Be("the-secret");
     }
 
     [Theory]
     [InlineData("local://unknown", "local://unknown is not configured")]
-    [InlineData("kv://vault/defender", "Key Vault")]
+    [InlineData("kv://vault/defender", "not in the host configuration")]
     [InlineData("pasted-secret-value", "not a secret reference")]
     public async Task Refuses_what_it_cannot_resolve(string reference, string expected)
     {
-        var resolving = () => resolver.ResolveAsync(reference, CancellationToken.None);
+        var resolving = () => resolver.ResolveAsync(Guid.NewGuid(), reference, CancellationToken.None);
 
         var failure = (await resolving.Should().ThrowAsync<SecretResolutionException>()).Which;
         failure.Message.Should().Contain(expected);

@@ -1,0 +1,4 @@
+namespace PatchHound.Api.Admin.Tenants;
+
+/// <summary>Keyset position in a tenant's membership list, which is ordered by the members' e-mail addresses.</summary>
+internal sealed record MembershipCursor(string Email);

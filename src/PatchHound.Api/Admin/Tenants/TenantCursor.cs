@@ -1,0 +1,4 @@
+namespace PatchHound.Api.Admin.Tenants;
+
+/// <summary>Keyset position in the tenant list, which is ordered by slug.</summary>
+internal sealed record TenantCursor(string Slug);

@@ -1,0 +1,8 @@
+using PatchHound.Core.Tenancy;
+
+namespace PatchHound.Api.Admin.Tenants;
+
+internal sealed record TenantSettingsDto(int IngestionRetryCount, string TimeZone)
+{
+    public static TenantSettingsDto From(TenantSettings settings) => new(settings.IngestionRetryCount, settings.TimeZone);
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+using PatchHound.Core.Common;
+using PatchHound.Core.Sources;
+
+namespace PatchHound.Api.Sources;
+
+/// <summary>
+/// A new source. Its credential is set afterwards with <c>PUT /sources/{id}/credentials</c>; the page size defaults to
+/// 1000 and a new source is enabled unless <see cref="Enabled"/> says otherwise.
+/// </summary>
+// Public because the .NET 10 validation generator skips internal types, which would go unvalidated.
+public sealed record CreateSourceRequest(
+    [Required] SourceKind? Kind,
+    [Required, StringLength(Limits.Name)] string Name,
+    [Required, StringLength(Limits.Cron)] string CronSchedule,
+    [Required, StringLength(Limits.Url)] string BaseUrl,
+    [Range(1, SourceConfiguration.MaxPageSize)] int? PageSize,
+    bool? Enabled);

@@ -1,0 +1,26 @@
+using PatchHound.Core.Sources;
+
+namespace PatchHound.Api.Sources;
+
+/// <summary>
+/// A source as the API shows it. The credential is never part of it: only whether one is set and when it was last
+/// set through the API.
+/// </summary>
+internal sealed record SourceDto(
+    Guid Id,
+    SourceKind Kind,
+    string Name,
+    string CronSchedule,
+    string BaseUrl,
+    int PageSize,
+    bool Enabled,
+    bool HasCredentials,
+    DateTimeOffset? CredentialsSetAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static SourceDto From(SourceConfiguration source, DateTimeOffset? credentialsSetAt) => new(
+        source.Id, source.Kind, source.Name, source.CronSchedule, source.BaseUrl, source.PageSize, source.Enabled,
+        source.CredentialReference is not null, source.CredentialReference is null ? null : credentialsSetAt,
+        source.CreatedAt, source.UpdatedAt);
+}
