@@ -1,7 +1,11 @@
 using System.Reflection;
 using PatchHound.Api.Admin;
 using PatchHound.Api.Auth;
+using PatchHound.Api.Dashboard;
+using PatchHound.Api.Devices;
+using PatchHound.Api.Findings;
 using PatchHound.Api.Ingestion;
+using PatchHound.Api.Vulnerabilities;
 using Scalar.AspNetCore;
 
 namespace PatchHound.Api.Extensions;
@@ -26,6 +30,10 @@ internal static class ApiEndpoints
         app.MapJobDashboard();
         app.MapJobAdminApi();
         app.MapIngestionRunsApi();
+        app.MapDevicesApi();
+        app.MapFindingsApi();
+        app.MapVulnerabilitiesApi();
+        app.MapDashboardApi();
         return app;
     }
 
