@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PatchHound.Api.Reads;
+using PatchHound.Core.Vulnerabilities;
 
 namespace PatchHound.Api.Findings;
 
@@ -8,15 +9,31 @@ namespace PatchHound.Api.Findings;
 /// comparison, which PostgreSQL uses as an index condition on (tenant_id, key, id) instead of skipping rows. The SLA
 /// deadline may be null, which a row comparison cannot express, so that sort reads two segments in turn: the dated
 /// findings and the undated ones (after every date: last ascending, first descending, as PostgreSQL orders nulls).
+/// Severity lives on the vulnerability, so no findings index can order by it; as it has five values, that sort reads
+/// one severity after the other, each in id order along the (tenant_id, id) key, instead of sorting every match.
 /// </summary>
 internal static class FindingKeyset
 {
-    /// <summary>The queries that make up the order, from the cursor on; read them in turn until the page is full.</summary>
-    public static IEnumerable<IQueryable<FindingRow>> Segments(IQueryable<FindingRow> rows, SortOrder<FindingSortKey> sort, FindingCursor? after)
+    /// <summary>
+    /// The queries that make up the order, from the cursor on; read them in turn until the page is full. The severity
+    /// sort skips the severities the filter excludes (<paramref name="severities"/>; empty: all allowed).
+    /// </summary>
+    public static IEnumerable<IQueryable<FindingRow>> Segments(
+        IQueryable<FindingRow> rows, SortOrder<FindingSortKey> sort, FindingCursor? after, IReadOnlyList<Severity> severities)
     {
         if (after is not null)
         {
             CheckBelongsTo(after, sort);
+        }
+
+        if (sort.Key == FindingSortKey.Severity)
+        {
+            foreach (var segment in SeveritySegments(rows, sort.Descending, after, severities))
+            {
+                yield return segment;
+            }
+
+            yield break;
         }
 
         if (sort.Key != FindingSortKey.DueAt)
@@ -57,6 +74,30 @@ internal static class FindingKeyset
         }
     }
 
+    // Severity's enum values are its ranks (None 0 … Critical 4), the key SeverityRank holds.
+    private static IEnumerable<IQueryable<FindingRow>> SeveritySegments(
+        IQueryable<FindingRow> rows, bool descending, FindingCursor? after, IReadOnlyList<Severity> allowed)
+    {
+        var order = Enum.GetValues<Severity>().Where(s => allowed.Count == 0 || allowed.Contains(s)).OrderBy(s => (int)s).ToList();
+        if (descending)
+        {
+            order.Reverse();
+        }
+
+        var afterRank = (int?)after?.Number;
+        foreach (var severity in order.Where(s => afterRank is not { } rank || (descending ? (int)s <= rank : (int)s >= rank)))
+        {
+            var segment = rows.Where(r => r.Severity == severity);
+            if (after is not null && (int)severity == afterRank)
+            {
+                var id = after.Id;
+                segment = descending ? segment.Where(r => r.Id.CompareTo(id) < 0) : segment.Where(r => r.Id.CompareTo(id) > 0);
+            }
+
+            yield return descending ? segment.OrderByDescending(r => r.Id) : segment.OrderBy(r => r.Id);
+        }
+    }
+
     /// <summary>The whole order in one query (the export): the same order the segments give.</summary>
     public static IOrderedQueryable<FindingRow> Ordered(IQueryable<FindingRow> rows, SortOrder<FindingSortKey> sort) =>
         (sort.Key, sort.Descending) switch
@@ -91,11 +132,6 @@ internal static class FindingKeyset
                 return sort.Descending
                     ? rows.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.FirstSeenAt, r.Id), ValueTuple.Create(at, id)))
                     : rows.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.FirstSeenAt, r.Id), ValueTuple.Create(at, id)));
-            case FindingSortKey.Severity:
-                var rank = (int)after.Number!.Value;
-                return sort.Descending
-                    ? rows.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.SeverityRank, r.Id), ValueTuple.Create(rank, id)))
-                    : rows.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.SeverityRank, r.Id), ValueTuple.Create(rank, id)));
             case FindingSortKey.Epss:
                 var epss = after.Number!.Value;
                 return sort.Descending
