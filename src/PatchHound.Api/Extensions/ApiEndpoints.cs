@@ -2,10 +2,14 @@ using System.Reflection;
 using PatchHound.Api.Admin;
 using PatchHound.Api.Admin.Tenants;
 using PatchHound.Api.Auth;
+using PatchHound.Api.Dashboard;
+using PatchHound.Api.Devices;
+using PatchHound.Api.Findings;
 using PatchHound.Api.Ingestion;
 using PatchHound.Api.Validation;
 using PatchHound.Api.Sla;
 using PatchHound.Api.Sources;
+using PatchHound.Api.Vulnerabilities;
 using Scalar.AspNetCore;
 
 namespace PatchHound.Api.Extensions;
@@ -35,6 +39,10 @@ internal static class ApiEndpoints
         api.MapMembershipsAdminApi();
         api.MapSourcesApi();
         api.MapSlaPolicyApi();
+        api.MapDevicesApi();
+        api.MapFindingsApi();
+        api.MapVulnerabilitiesApi();
+        api.MapDashboardApi();
         return app;
     }
 

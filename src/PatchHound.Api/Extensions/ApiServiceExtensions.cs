@@ -3,6 +3,7 @@ using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
 using PatchHound.Infrastructure.Secrets;
+using PatchHound.Api.Reads;
 
 namespace PatchHound.Api.Extensions;
 
@@ -25,6 +26,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddScoped<CurrentCaller>();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddSecretStore(builder.Configuration);
+        builder.Services.AddReadApis();
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using PatchHound.Core.Findings;
+
 namespace PatchHound.Core.Sla;
 
 /// <summary>The SLA rules, free of storage: when a finding is due and where it stands against that date.</summary>
@@ -43,4 +45,11 @@ public static class SlaCalculator
 
         return due - now <= dueSoonWindow ? SlaState.DueSoon : SlaState.WithinSla;
     }
+
+    /// <summary>
+    /// The SLA state of a finding in this status: only an open finding's clock runs. A resolved finding, or one
+    /// whose risk is accepted, has no state (null), whatever its deadline.
+    /// </summary>
+    public static SlaState? OpenStateAt(FindingStatus status, DateTimeOffset? due, DateTimeOffset now, TimeSpan dueSoonWindow) =>
+        status == FindingStatus.Open ? StateAt(due, now, dueSoonWindow) : null;
 }

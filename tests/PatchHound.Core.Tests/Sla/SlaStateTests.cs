@@ -1,3 +1,4 @@
+using PatchHound.Core.Findings;
 using PatchHound.Core.Sla;
 using PatchHound.Core.Tests.Common;
 
@@ -23,6 +24,16 @@ public class SlaStateTests
     [Fact]
     public void Finding_is_breached_from_the_deadline_on() =>
         SlaCalculator.StateAt(Due, Due, Window).Should().Be(SlaState.Breached);
+
+    [Fact]
+    public void Open_finding_has_the_state_of_its_deadline() =>
+        SlaCalculator.OpenStateAt(FindingStatus.Open, Due, Due, Window).Should().Be(SlaState.Breached);
+
+    [Theory]
+    [InlineData(FindingStatus.Resolved)]
+    [InlineData(FindingStatus.RiskAccepted)]
+    public void Closed_or_accepted_finding_has_no_sla_state(FindingStatus status) =>
+        SlaCalculator.OpenStateAt(status, Due, Due, Window).Should().BeNull();
 
     [Fact]
     public void Negative_window_is_refused()

@@ -1,0 +1,39 @@
+using PatchHound.Api.Reads;
+using PatchHound.Core.Findings;
+using PatchHound.Core.Inventory;
+using PatchHound.Core.Sla;
+using PatchHound.Core.Vulnerabilities;
+
+namespace PatchHound.Api.Findings;
+
+/// <summary>A finding in the list and the export. <see cref="SlaState"/> is null unless the finding is open.</summary>
+internal sealed record FindingDto(
+    Guid Id,
+    Guid DeviceId,
+    string DeviceName,
+    string CveId,
+    string Title,
+    Severity Severity,
+    decimal? CvssScore,
+    decimal? EpssScore,
+    bool IsKnownExploited,
+    string ProductName,
+    string? ProductVersion,
+    FindingStatus Status,
+    DateTimeOffset FirstSeenAt,
+    DateTimeOffset LastSeenAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? SlaDueAt,
+    SlaState? SlaState,
+    int ReopenCount)
+{
+    public static FindingDto From(FindingRow row, SlaWindow window) => new(
+        row.Id, row.DeviceId, row.DeviceName, row.VulnerabilityId, row.Title, row.Severity, row.CvssScore, row.EpssScore,
+        row.IsKnownExploited, row.ProductName, row.ProductVersion, row.Status, row.FirstSeenAt, row.LastSeenAt,
+        row.ResolvedAt, row.SlaDueAt, window.StateOf(row.Status, row.SlaDueAt), row.ReopenCount);
+
+    public static FindingDto From(Finding f, Vulnerability v, Device d, SlaWindow window) => new(
+        f.Id, f.DeviceId, d.Name, f.VulnerabilityId, v.Title, v.Severity, v.CvssV3Score, v.EpssScore, v.IsKnownExploited,
+        f.ProductName, f.ProductVersion, f.Status, f.FirstSeenAt, f.LastSeenAt, f.ResolvedAt, f.SlaDueAt,
+        window.StateOf(f.Status, f.SlaDueAt), f.ReopenCount);
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using Npgsql;
+using PatchHound.IntegrationTests.Harness;
+
+namespace PatchHound.ApiBenchmarks;
+
+/// <summary>
+/// Findings list under load: the API over real HTTP (in-process Kestrel), then the same SQL straight on PostgreSQL,
+/// each with the same number of closed-loop clients for the same time, on one freshly seeded tenant. Prints figures;
+/// asserts nothing.
+/// </summary>
+internal static class BenchmarkMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = BenchmarkOptions.Parse(args);
+        var scenarios = Scenario.All.Where(s => options.Scenario == "all" || s.Name == options.Scenario).ToList();
+        Console.WriteLine($"Seeding {options.Findings:N0} findings on {options.Devices:N0} devices (proposed indexes: {options.WithProposedIndexes})...");
+        var fixture = new BenchmarkApiFixture(options);
+        await fixture.InitializeAsync();
+        try
+        {
+            using var capture = new EfCommandCapture();
+            using var client = await SignedInClientAsync(fixture, options.Clients);
+            await using var dataSource = NpgsqlDataSource.Create(fixture.Database.AppConnectionString());
+            var direct = new DirectQueries(dataSource, fixture.TenantA.Id);
+            var rows = new List<ResultRow>();
+            foreach (var scenario in scenarios)
+            {
+                var pages = await WalkAsync(client, capture, $"/api/tenants/{fixture.TenantA.Slug}/findings?{scenario.Query}");
+                Console.WriteLine($"[{scenario.Name}] {scenario.Query}: {pages.Count} pages");
+                await PrintPlansAsync(direct, pages);
+
+                var duration = TimeSpan.FromSeconds(options.Seconds);
+                var viaApi = await LoadRun.RunAsync(options.Clients, duration, async (i, ct) =>
+                {
+                    using var response = await client.GetAsync(pages[i % pages.Count].Url, ct);
+                    response.EnsureSuccessStatusCode();
+                    await response.Content.ReadAsByteArrayAsync(ct);
+                });
+                var viaSql = await LoadRun.RunAsync(options.Clients, duration, (i, ct) => direct.RunAsync(pages[i % pages.Count].Commands, ct));
+                rows.Add(new ResultRow(scenario, viaApi, viaSql));
+            }
+
+            await ResultTable.PrintAsync(options, args, fixture.Database, rows);
+            return 0;
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+        }
+    }
+
+    private static async Task<HttpClient> SignedInClientAsync(BenchmarkApiFixture fixture, int clients)
+    {
+        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = clients, UseCookies = true };
+        var client = new HttpClient(handler) { BaseAddress = fixture.BaseAddress };
+        using var signIn = await client.PostAsync(
+            "/auth/dev/sign-in", new StringContent($"{{\"email\":\"{fixture.TenantA.AuditorEmail}\"}}", System.Text.Encoding.UTF8, "application/json"));
+        signIn.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    /// <summary>Every page of the list, one after the other, with the SQL each page ran: the mix both load phases replay.</summary>
+    private static async Task<List<BenchmarkPage>> WalkAsync(HttpClient client, EfCommandCapture capture, string firstPage)
+    {
+        var pages = new List<BenchmarkPage>();
+        var url = firstPage;
+        capture.Enabled = true;
+        capture.Drain();
+        while (true)
+        {
+            using var response = await client.GetAsync(url);
+            response.EnsureSuccessStatusCode();
+            using var page = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            pages.Add(new BenchmarkPage(url, capture.Drain()));
+            if (page.RootElement.GetProperty("nextCursor").GetString() is not { } cursor)
+            {
+                capture.Enabled = false;
+                return pages;
+            }
+
+            url = $"{firstPage}&cursor={Uri.EscapeDataString(cursor)}";
+        }
+    }
+
+    private static async Task PrintPlansAsync(DirectQueries direct, List<BenchmarkPage> pages)
+    {
+        foreach (var (name, index) in new[] { ("first", 0), ("middle", pages.Count / 2), ("last", pages.Count - 1) })
+        {
+            var plan = await direct.ExplainAsync(pages[index].Commands);
+            var times = plan.Where(l => l.StartsWith("Execution Time", StringComparison.Ordinal));
+            Console.WriteLine($"  {name} page: {string.Join("; ", times)}");
+            if (index == pages.Count / 2)
+            {
+                plan.ForEach(l => Console.WriteLine("    " + l));
+            }
+        }
+    }
+
+    internal static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace PatchHound.ApiBenchmarks;
+
+/// <summary>Command line: --clients 32 --seconds 30 --devices 2000 --per-device 25 --with-proposed-indexes --scenario default|severity|all.</summary>
+internal sealed record BenchmarkOptions(int Clients, int Seconds, int Devices, int FindingsPerDevice, bool WithProposedIndexes, string Scenario)
+{
+    public int Findings => Devices * FindingsPerDevice;
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions(Clients: 32, Seconds: 30, Devices: 2000, FindingsPerDevice: 25, WithProposedIndexes: false, Scenario: "all");
+        for (var i = 0; i < args.Length; i++)
+        {
+            options = args[i] switch
+            {
+                "--clients" => options with { Clients = Number(args, ++i) },
+                "--seconds" => options with { Seconds = Number(args, ++i) },
+                "--devices" => options with { Devices = Number(args, ++i) },
+                "--per-device" => options with { FindingsPerDevice = Number(args, ++i) },
+                "--with-proposed-indexes" => options with { WithProposedIndexes = true },
+                "--scenario" => options with { Scenario = args[++i] },
+                _ => throw new ArgumentException($"Unknown argument {args[i]}; see {nameof(BenchmarkOptions)}."),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Number(string[] args, int i) => int.Parse(args[i], CultureInfo.InvariantCulture);
+}

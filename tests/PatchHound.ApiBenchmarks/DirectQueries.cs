@@ -1,0 +1,58 @@
+using Npgsql;
+using PatchHound.Infrastructure.Persistence;
+
+namespace PatchHound.ApiBenchmarks;
+
+/// <summary>
+/// The API's database work for one findings page, without the API: a pooled connection of the application login,
+/// the session command that row-level security reads (as the API's interceptor sends it), then the captured query,
+/// every row read.
+/// </summary>
+internal sealed class DirectQueries(NpgsqlDataSource dataSource, Guid tenantId)
+{
+    private readonly string sessionSql =
+        $"SELECT set_config('{RowLevelSecurity.TenantSetting}', '{tenantId}', false), set_config('{RowLevelSecurity.PlatformSetting}', 'off', false)";
+
+    public async Task RunAsync(IReadOnlyList<CapturedCommand> commands, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var session = new NpgsqlCommand(sessionSql, connection))
+        {
+            await session.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var captured in commands)
+        {
+            await using var command = captured.On(connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var values = new object[reader.FieldCount];
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                reader.GetValues(values);
+            }
+        }
+    }
+
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the page's commands, under the same session settings.</summary>
+    public async Task<List<string>> ExplainAsync(IReadOnlyList<CapturedCommand> commands)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using (var session = new NpgsqlCommand(sessionSql, connection))
+        {
+            await session.ExecuteNonQueryAsync();
+        }
+
+        var lines = new List<string>();
+        foreach (var captured in commands)
+        {
+            await using var command = (captured with { Sql = "EXPLAIN (ANALYZE, BUFFERS) " + captured.Sql }).On(connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0));
+            }
+        }
+
+        return lines;
+    }
+}
