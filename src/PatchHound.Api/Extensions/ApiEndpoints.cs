@@ -1,5 +1,6 @@
 using System.Reflection;
 using PatchHound.Api.Admin;
+using PatchHound.Api.ApiKeys;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Ingestion;
 using Scalar.AspNetCore;
@@ -23,6 +24,9 @@ internal static class ApiEndpoints
 
         // Every endpoint group, one line each.
         app.MapDevSignIn();
+        app.MapDevTokens();
+        app.MapCallerApi();
+        app.MapApiKeysApi();
         app.MapJobDashboard();
         app.MapJobAdminApi();
         app.MapIngestionRunsApi();
