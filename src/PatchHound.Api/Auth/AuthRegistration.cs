@@ -35,6 +35,7 @@ internal static class AuthRegistration
         services.AddSingleton<DevTokenIssuer>();
         services.AddSingleton<ApiKeyUseRecorder>();
         services.AddAntiforgery();
+        services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(openApi => openApi.AddDocumentTransformer<SecuritySchemesDocument>());
 
         var authentication = services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "Bearer token, API key or session cookie",

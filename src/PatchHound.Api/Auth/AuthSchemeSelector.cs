@@ -6,7 +6,8 @@ namespace PatchHound.Api.Auth;
 
 /// <summary>
 /// Picks the scheme of a request from what it presents: a bearer token (the dev issuer's, when enabled, or the
-/// identity provider's), an API key, or else the session cookie. Every endpoint thus accepts all of them.
+/// identity provider's, also as <c>access_token</c> on hub paths), an API key, or else the session cookie. Every
+/// endpoint thus accepts all of them.
 /// </summary>
 internal static class AuthSchemeSelector
 {
@@ -17,11 +18,19 @@ internal static class AuthSchemeSelector
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return IsDevToken(context, authorization[BearerPrefix.Length..].Trim()) ? AuthSchemes.DevToken : AuthSchemes.Bearer;
+            return BearerScheme(context, authorization[BearerPrefix.Length..].Trim());
         }
 
-        return ApiKeyCredentials.IsPresented(context.Request) ? AuthSchemes.ApiKey : AuthSchemes.Cookie;
+        if (ApiKeyCredentials.IsPresented(context.Request))
+        {
+            return AuthSchemes.ApiKey;
+        }
+
+        return HubAccessTokens.Read(context.Request) is { } hubToken ? BearerScheme(context, hubToken) : AuthSchemes.Cookie;
     }
+
+    private static string BearerScheme(HttpContext context, string token) =>
+        IsDevToken(context, token) ? AuthSchemes.DevToken : AuthSchemes.Bearer;
 
     private static bool IsDevToken(HttpContext context, string token)
     {

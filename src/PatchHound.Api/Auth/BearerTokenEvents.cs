@@ -14,6 +14,15 @@ internal static class BearerTokenEvents
 {
     public static JwtBearerEvents For(string scheme) => new()
     {
+        OnMessageReceived = context =>
+        {
+            if (context.Request.Headers.Authorization.Count == 0)
+            {
+                context.Token = HubAccessTokens.Read(context.Request);
+            }
+
+            return Task.CompletedTask;
+        },
         OnTokenValidated = context => ReplacePrincipalAsync(context, scheme),
         OnChallenge = context => ChallengeAsync(context, scheme),
         OnForbidden = context => AuthProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "Your roles do not allow this."),

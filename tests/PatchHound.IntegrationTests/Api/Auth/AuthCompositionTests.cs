@@ -127,4 +127,18 @@ public sealed class AuthCompositionTests(AuthApiFixture fixture) : IClassFixture
         (await cookie.GetAsync(Me)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await token.GetAsync(Me)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_names_the_bearer_and_api_key_schemes_and_the_key_endpoints()
+    {
+        using var client = fixture.Api.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        schemes.GetProperty("Bearer").GetProperty("scheme").GetString().Should().Be("bearer");
+        schemes.GetProperty("ApiKey").GetProperty("name").GetString().Should().Be("X-Api-Key");
+        document.GetProperty("paths").EnumerateObject().Select(p => p.Name)
+            .Should().Contain("/api/tenants/{tenant}/api-keys/{id}/revoke").And.Contain("/auth/dev/token").And.Contain("/api/me");
+    }
 }
