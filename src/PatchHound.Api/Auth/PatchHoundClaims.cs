@@ -13,4 +13,10 @@ internal static class PatchHoundClaims
 
     /// <summary>One claim per membership, value <c>{tenantId}:{role}</c>.</summary>
     public const string TenantRole = "patchhound:tenant_role";
+
+    /// <summary>The id of the API key a request is authenticated with; absent for people.</summary>
+    public const string ApiKeyId = "patchhound:api_key_id";
+
+    /// <summary>One claim per scope of the API key.</summary>
+    public const string ApiKeyScope = "patchhound:api_key_scope";
 }

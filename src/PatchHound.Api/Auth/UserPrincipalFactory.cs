@@ -6,31 +6,28 @@ using PatchHound.Infrastructure.Persistence;
 namespace PatchHound.Api.Auth;
 
 /// <summary>
-/// Builds the signed-in identity from the users table: the same identities and roles for every way of signing in.
-/// Memberships are read under an audited platform scope because they span tenants.
+/// Builds the signed-in identity from the users table: the same identities and roles for every way of signing in
+/// (cookie, identity-provider token, dev token). Disabled users get none.
 /// </summary>
-internal sealed class UserPrincipalFactory(PatchHoundDbContext db, PatchHound.Infrastructure.Tenancy.PlatformAccess platform)
+internal sealed class UserPrincipalFactory(PatchHoundDbContext db, UserMemberships memberships)
 {
+    /// <summary>An explicit sign-in by e-mail: memberships are read afresh.</summary>
     public async Task<ClaimsPrincipal?> CreateAsync(string email, string scheme, CancellationToken cancellationToken)
     {
         var normalized = User.NormalizeEmail(email);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
-        if (user is null)
-        {
-            return null;
-        }
+        return user is null || user.IsDisabled ? null : await CreateAsync(user, scheme, fresh: true, cancellationToken);
+    }
 
-        List<(Guid TenantId, TenantRole Role)> memberships;
-        await using (await platform.BeginAsync($"user:{user.Id}", "sign-in: reading the user's memberships", cancellationToken))
-        {
-            memberships = (await db.TenantMemberships.AsNoTracking()
-                    .Where(m => m.UserId == user.Id)
-                    .Select(m => new { m.TenantId, m.Role })
-                    .ToListAsync(cancellationToken))
-                .Select(m => (m.TenantId, m.Role))
-                .ToList();
-        }
+    /// <summary>A request of an existing session or token: null when the user is gone or disabled.</summary>
+    public async Task<ClaimsPrincipal?> CreateAsync(Guid userId, string scheme, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        return user is null || user.IsDisabled ? null : await CreateAsync(user, scheme, fresh: false, cancellationToken);
+    }
 
+    public async Task<ClaimsPrincipal> CreateAsync(User user, string scheme, bool fresh, CancellationToken cancellationToken)
+    {
         var claims = new List<Claim>
         {
             new(PatchHoundClaims.UserId, user.Id.ToString()),
@@ -42,7 +39,8 @@ internal sealed class UserPrincipalFactory(PatchHoundDbContext db, PatchHound.In
             claims.Add(new Claim(PatchHoundClaims.PlatformOperator, "true"));
         }
 
-        claims.AddRange(memberships.Select(m => new Claim(PatchHoundClaims.TenantRole, $"{m.TenantId}:{m.Role}")));
+        var roles = await memberships.ReadAsync(user.Id, fresh, cancellationToken);
+        claims.AddRange(roles.Select(m => new Claim(PatchHoundClaims.TenantRole, $"{m.TenantId}:{m.Role}")));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, PatchHoundClaims.Name, null));
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using PatchHound.Api.Admin;
 using PatchHound.Api.Admin.Tenants;
+using PatchHound.Api.ApiKeys;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Dashboard;
 using PatchHound.Api.Devices;
@@ -43,6 +44,9 @@ internal static class ApiEndpoints
         api.MapFindingsApi();
         api.MapVulnerabilitiesApi();
         api.MapDashboardApi();
+        api.MapDevTokens();
+        api.MapCallerApi();
+        api.MapApiKeysApi();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PatchHound.Api.ApiKeys;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
 using PatchHound.Core.Ingestion;
@@ -15,7 +16,8 @@ internal static class IngestionRunsApi
 {
     public static IEndpointRouteBuilder MapIngestionRunsApi(this IEndpointRouteBuilder app)
     {
-        var runs = app.MapTenantGroup("/sources/{source:guid}/runs").AllowTenantRoles(TenantRole.TenantAdmin).WithTags("Ingestion runs");
+        var runs = app.MapTenantGroup("/sources/{source:guid}/runs").AllowTenantRoles(TenantRole.TenantAdmin)
+            .RequireApiKeyScope(ApiKeyScopes.IngestionTrigger).WithTags("Ingestion runs");
         runs.MapPost("/", TriggerAsync);
         runs.MapGet("/", ListAsync);
         runs.MapGet("/{id:guid}", GetAsync).WithName("GetIngestionRun");

@@ -1,0 +1,4 @@
+namespace PatchHound.Api.ApiKeys;
+
+/// <summary>Keyset position in the newest-first list of keys.</summary>
+internal sealed record ApiKeyCursor(DateTimeOffset CreatedAt, Guid Id);
