@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
+using PatchHound.Api.ScaleOut;
 
 namespace PatchHound.Api.Extensions;
 
@@ -24,6 +25,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentCaller>();
         builder.Services.AddScoped<AuditTrail>();
+        builder.AddScaleOut();
         return builder;
     }
 
@@ -32,6 +34,8 @@ internal static class ApiServiceExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // After authentication (limits are per caller), before authorization (anonymous floods are limited too).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
