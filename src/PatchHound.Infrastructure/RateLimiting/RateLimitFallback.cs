@@ -90,7 +90,7 @@ public sealed class RateLimitFallback : IDisposable
         if (Interlocked.Exchange(ref inOutage, 1) == 0)
         {
             logger.LogWarning(error,
-                "Redis is unreachable for rate limiting ({Cause}): each replica now applies the same limits on its own until Redis answers again",
+                "Redis is unreachable for rate limiting ({Cause:l}): each replica now applies the same limits on its own until Redis answers again",
                 cause);
         }
     }
