@@ -4,6 +4,7 @@ using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
 using PatchHound.Infrastructure.Secrets;
 using PatchHound.Api.Reads;
+using PatchHound.Api.ScaleOut;
 
 namespace PatchHound.Api.Extensions;
 
@@ -27,6 +28,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddSecretStore(builder.Configuration);
         builder.Services.AddReadApis();
+        builder.AddScaleOut();
         return builder;
     }
 
@@ -35,6 +37,8 @@ internal static class ApiServiceExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // After authentication (limits are per caller), before authorization (anonymous floods are limited too).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
