@@ -5,4 +5,4 @@ namespace PatchHound.Api.Approvals;
 
 /// <param name="Comment">The approver's note, kept with the decision.</param>
 /// <param name="AcceptedUntil">When the risk acceptance ends (risk-acceptance requests only); default from options.</param>
-internal sealed record ApproveRequest([property: StringLength(Limits.LongText)] string? Comment, DateTimeOffset? AcceptedUntil);
+public sealed record ApproveRequest([StringLength(Limits.LongText)] string? Comment, DateTimeOffset? AcceptedUntil);

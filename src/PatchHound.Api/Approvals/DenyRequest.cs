@@ -4,4 +4,4 @@ using PatchHound.Core.Common;
 namespace PatchHound.Api.Approvals;
 
 /// <param name="Comment">Why the request is denied.</param>
-internal sealed record DenyRequest([property: StringLength(Limits.LongText)] string? Comment);
+public sealed record DenyRequest([StringLength(Limits.LongText)] string? Comment);

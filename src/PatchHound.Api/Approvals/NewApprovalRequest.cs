@@ -9,8 +9,8 @@ namespace PatchHound.Api.Approvals;
 /// <param name="FindingId">The finding concerned; give this or <paramref name="VulnerabilityId"/>, not both.</param>
 /// <param name="VulnerabilityId">The CVE concerned, for all of the tenant's findings of it.</param>
 /// <param name="Justification">Why the risk is acceptable.</param>
-internal sealed record NewApprovalRequest(
-    [property: Required] ApprovalKind? Kind,
+public sealed record NewApprovalRequest(
+    [Required] ApprovalKind? Kind,
     Guid? FindingId,
-    [property: StringLength(CveId.MaxLength)] string? VulnerabilityId,
-    [property: Required, StringLength(Limits.LongText)] string? Justification);
+    [StringLength(CveId.MaxLength)] string? VulnerabilityId,
+    [Required, StringLength(Limits.LongText)] string? Justification);

@@ -3,4 +3,4 @@ using PatchHound.Core.Common;
 
 namespace PatchHound.Api.Remediation;
 
-internal sealed record AddCommentRequest([property: Required, StringLength(Limits.LongText)] string? Body);
+public sealed record AddCommentRequest([Required, StringLength(Limits.LongText)] string? Body);

@@ -8,8 +8,8 @@ namespace PatchHound.Api.Remediation;
 /// <param name="VulnerabilityId">The CVE the case is about, if any; it must be in the catalog.</param>
 /// <param name="FindingGroupKey">Groups findings handled together, e.g. one product across devices.</param>
 /// <param name="TriageDueAt">When triage is due; past it the case escalates.</param>
-internal sealed record CreateCaseRequest(
-    [property: Required, StringLength(Limits.Title)] string? Title,
-    [property: StringLength(CveId.MaxLength)] string? VulnerabilityId,
-    [property: StringLength(Limits.Key)] string? FindingGroupKey,
+public sealed record CreateCaseRequest(
+    [Required, StringLength(Limits.Title)] string? Title,
+    [StringLength(CveId.MaxLength)] string? VulnerabilityId,
+    [StringLength(Limits.Key)] string? FindingGroupKey,
     DateTimeOffset? TriageDueAt);

@@ -7,7 +7,7 @@ namespace PatchHound.Api.Remediation;
 /// <param name="Stage">The stage to move to; the workflow allows only some moves (409 otherwise).</param>
 /// <param name="DueAt">When the new stage is due (ignored for Done).</param>
 /// <param name="Reason">Why, kept in the stage history.</param>
-internal sealed record MoveCaseRequest(
-    [property: Required] WorkflowStage? Stage,
+public sealed record MoveCaseRequest(
+    [Required] WorkflowStage? Stage,
     DateTimeOffset? DueAt,
-    [property: StringLength(Limits.LongText)] string? Reason);
+    [StringLength(Limits.LongText)] string? Reason);

@@ -5,7 +5,11 @@ using PatchHound.Api.Remediation;
 
 namespace PatchHound.Api.Work;
 
-/// <summary>The operational endpoints: remediation cases, approvals, risk acceptances, notifications, audit log.</summary>
+/// <summary>
+/// The operational endpoints: remediation cases, approvals, risk acceptances, notifications, audit log.
+/// Their request bodies are public records with the DataAnnotations on the constructor parameters: the .NET 10
+/// validation source generator skips internal types, whose bodies would then reach the domain unchecked.
+/// </summary>
 internal static class WorkRegistration
 {
     public static IHostApplicationBuilder AddWorkApi(this IHostApplicationBuilder builder)
