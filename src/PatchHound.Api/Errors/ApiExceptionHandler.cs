@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using PatchHound.Core.Common;
 using PatchHound.Infrastructure.Tenancy;
 
@@ -20,6 +21,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             TenantAccessException => (StatusCodes.Status404NotFound, "Not found", "The resource does not exist."),
             DomainRuleViolationException e when DomainFieldErrors.IsInvalidValue(e) => (StatusCodes.Status400BadRequest, "Invalid value", e.Message),
             DomainRuleViolationException e => (StatusCodes.Status409Conflict, "Rule violated", e.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else",
+                "Someone else changed this since you read it; reload it and try again."),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request."),
         };

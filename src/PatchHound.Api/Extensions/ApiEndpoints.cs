@@ -11,6 +11,7 @@ using PatchHound.Api.Validation;
 using PatchHound.Api.Sla;
 using PatchHound.Api.Sources;
 using PatchHound.Api.Vulnerabilities;
+using PatchHound.Api.Work;
 using Scalar.AspNetCore;
 
 namespace PatchHound.Api.Extensions;
@@ -47,6 +48,7 @@ internal static class ApiEndpoints
         api.MapDevTokens();
         api.MapCallerApi();
         api.MapApiKeysApi();
+        api.MapWorkApi();
         return app;
     }
 

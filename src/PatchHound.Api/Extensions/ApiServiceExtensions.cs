@@ -5,6 +5,7 @@ using PatchHound.Api.Errors;
 using PatchHound.Infrastructure.Secrets;
 using PatchHound.Api.Reads;
 using PatchHound.Api.ScaleOut;
+using PatchHound.Api.Work;
 
 namespace PatchHound.Api.Extensions;
 
@@ -29,6 +30,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddSecretStore(builder.Configuration);
         builder.Services.AddReadApis();
         builder.AddScaleOut();
+        builder.AddWorkApi();
         return builder;
     }
 

@@ -1,0 +1,8 @@
+using PatchHound.Core.Remediation;
+
+namespace PatchHound.Api.Remediation;
+
+internal sealed record CaseCommentDto(Guid Id, Guid CaseId, string Author, string Body, DateTimeOffset CreatedAt)
+{
+    public static CaseCommentDto From(CaseComment c) => new(c.Id, c.CaseId, c.Author, c.Body, c.CreatedAt);
+}

@@ -1,0 +1,6 @@
+using PatchHound.Api.Paging;
+
+namespace PatchHound.Api.Remediation;
+
+/// <summary>One case with its whole stage history and the first page of its comments (oldest first).</summary>
+internal sealed record CaseDto(CaseSummaryDto Case, IReadOnlyList<StageChangeDto> StageHistory, Page<CaseCommentDto> Comments);

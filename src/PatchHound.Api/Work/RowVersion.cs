@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Persistence.Configurations;
+
+namespace PatchHound.Api.Work;
+
+/// <summary>
+/// The xmin version of a row, shown to clients as <c>version</c>. A client that sends it back as
+/// <c>If-Match: "version"</c> gets 409 instead of overwriting a change it has not seen; without the header the
+/// write is still guarded from the read to the save.
+/// </summary>
+internal static class RowVersion
+{
+    public static uint Of<T>(PatchHoundDbContext db, T entity)
+        where T : class =>
+        db.Entry(entity).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue;
+
+    /// <summary>False when If-Match is present but is not a version this API handed out.</summary>
+    public static bool TryExpectIfMatch<T>(PatchHoundDbContext db, T entity, HttpRequest request)
+        where T : class
+    {
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
+        {
+            return true;
+        }
+
+        if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag)
+            || !uint.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return false;
+        }
+
+        // The save's WHERE xmin = @original then fails if the row moved on since the client read it.
+        db.Entry(entity).Property<uint>(ConcurrencyToken.PropertyName).OriginalValue = version;
+        return true;
+    }
+
+    public const string IfMatchField = "If-Match";
+
+    public const string IfMatchMessage = "If-Match must be a version from this API, quoted, e.g. \"123456\".";
+}
