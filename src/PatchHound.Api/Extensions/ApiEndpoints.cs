@@ -2,6 +2,7 @@ using System.Reflection;
 using PatchHound.Api.Admin;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Ingestion;
+using PatchHound.Infrastructure.Realtime;
 using Scalar.AspNetCore;
 
 namespace PatchHound.Api.Extensions;
@@ -26,6 +27,7 @@ internal static class ApiEndpoints
         app.MapJobDashboard();
         app.MapJobAdminApi();
         app.MapIngestionRunsApi();
+        app.MapNotificationsHub();
         return app;
     }
 

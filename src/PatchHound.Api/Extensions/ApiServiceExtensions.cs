@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
+using PatchHound.Infrastructure.Realtime;
 
 namespace PatchHound.Api.Extensions;
 
@@ -24,6 +25,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentCaller>();
         builder.Services.AddScoped<AuditTrail>();
+        builder.AddRealtime();
         return builder;
     }
 

@@ -8,6 +8,7 @@ using PatchHound.Core.Tenancy;
 using PatchHound.Infrastructure.Defender;
 using PatchHound.Infrastructure.Ingestion;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Realtime;
 using PatchHound.Jobs.Platform;
 
 namespace PatchHound.Jobs.Ingestion;
@@ -16,9 +17,11 @@ namespace PatchHound.Jobs.Ingestion;
 /// What every step of an ingestion run shares: the source's lease, the tenant's scope, bringing the run to Running
 /// (start, Hangfire retry or operator requeue) and the failure policy — transient errors retried within the
 /// tenant's <see cref="TenantSettings.IngestionRetryCount"/>, then (or at once for errors retrying cannot fix)
-/// the run is dead-lettered and the job left Failed.
+/// the run is dead-lettered and the job left Failed. Every committed change of the run (running, each batch, merged,
+/// failed, dead-lettered) is published to the tenant's admins through <see cref="IRealtimeEvents"/>.
 /// </summary>
-public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tenantScope, TimeProvider clock, ILogger<IngestionRunner> logger)
+public sealed class IngestionRunner(
+    SourceLease sourceLease, TenantJobScope tenantScope, IRealtimeEvents realtime, TimeProvider clock, ILogger<IngestionRunner> logger)
 {
     public async Task RunAsync(Guid tenantId, Guid sourceId, Guid runId, PerformContext? job,
         Func<IngestionStep, CancellationToken, Task> step, CancellationToken cancellationToken)
@@ -46,6 +49,7 @@ public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tena
                 throw;
             }
 
+            await realtime.IngestionRunChangedAsync(run, token);
             return 0;
         }, stop.Token);
     }
@@ -72,6 +76,7 @@ public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tena
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await realtime.IngestionRunChangedAsync(run, cancellationToken);
         return true;
     }
 
@@ -95,6 +100,7 @@ public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tena
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        await realtime.IngestionRunChangedAsync(run, CancellationToken.None);
         logger.LogError(error, "Ingestion run {RunId} {Outcome} after attempt {Attempt}", runId,
             deadLetter ? "dead-lettered" : "failed, will retry", run.AttemptCount);
         if (deadLetter)
