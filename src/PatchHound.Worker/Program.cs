@@ -1,4 +1,5 @@
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Realtime;
 using PatchHound.Jobs;
 using PatchHound.Jobs.Platform;
 using PatchHound.ServiceDefaults;
@@ -9,6 +10,7 @@ builder.AddServiceDefaults();
 builder.AddPatchHoundPersistence();
 builder.AddJobs();
 builder.AddJobServers();
+builder.AddRealtime();
 
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();

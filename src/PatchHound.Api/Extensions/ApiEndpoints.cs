@@ -12,6 +12,7 @@ using PatchHound.Api.Sla;
 using PatchHound.Api.Sources;
 using PatchHound.Api.Vulnerabilities;
 using PatchHound.Api.Work;
+using PatchHound.Infrastructure.Realtime;
 using Scalar.AspNetCore;
 
 namespace PatchHound.Api.Extensions;
@@ -49,6 +50,7 @@ internal static class ApiEndpoints
         api.MapCallerApi();
         api.MapApiKeysApi();
         api.MapWorkApi();
+        api.MapNotificationsHub();
         return app;
     }
 

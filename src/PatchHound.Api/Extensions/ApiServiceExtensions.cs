@@ -6,6 +6,7 @@ using PatchHound.Infrastructure.Secrets;
 using PatchHound.Api.Reads;
 using PatchHound.Api.ScaleOut;
 using PatchHound.Api.Work;
+using PatchHound.Infrastructure.Realtime;
 
 namespace PatchHound.Api.Extensions;
 
@@ -31,6 +32,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddReadApis();
         builder.AddScaleOut();
         builder.AddWorkApi();
+        builder.AddRealtime();
         return builder;
     }
 

@@ -7,6 +7,7 @@ using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
 using PatchHound.Core.Ingestion;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Realtime;
 using PatchHound.Jobs.Ingestion;
 
 namespace PatchHound.Api.Ingestion;
@@ -26,7 +27,8 @@ internal static class IngestionRunsApi
     }
 
     private static async Task<Results<Accepted<IngestionRunDto>, ProblemHttpResult>> TriggerAsync(
-        string tenant, Guid source, PatchHoundDbContext db, IBackgroundJobClient jobs, TimeProvider clock, CancellationToken cancellationToken)
+        string tenant, Guid source, PatchHoundDbContext db, IBackgroundJobClient jobs, IRealtimeEvents realtime, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (!await db.SourceConfigurations.AnyAsync(s => s.Id == source, cancellationToken))
         {
@@ -52,6 +54,7 @@ internal static class IngestionRunsApi
         }
 
         IngestionEnqueuer.EnqueueFirstBatch(jobs, run.TenantId, source, run.Id);
+        await realtime.IngestionRunChangedAsync(run, cancellationToken);
         return TypedResults.Accepted($"/api/tenants/{tenant}/sources/{source}/runs/{run.Id}", IngestionRunDto.From(run, null));
     }
 
@@ -87,7 +90,7 @@ internal static class IngestionRunsApi
     }
 
     private static async Task<Results<Ok<IngestionRunDto>, ProblemHttpResult>> CancelAsync(
-        Guid source, Guid id, PatchHoundDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid source, Guid id, PatchHoundDbContext db, IRealtimeEvents realtime, TimeProvider clock, CancellationToken cancellationToken)
     {
         var run = await db.IngestionRuns.SingleOrDefaultAsync(r => r.Id == id && r.SourceId == source, cancellationToken);
         if (run is null)
@@ -103,6 +106,7 @@ internal static class IngestionRunsApi
 
         run.Cancel(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await realtime.IngestionRunChangedAsync(run, cancellationToken);
         return TypedResults.Ok(IngestionRunDto.From(run, null));
     }
 

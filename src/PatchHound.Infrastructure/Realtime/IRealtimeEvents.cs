@@ -5,7 +5,8 @@ namespace PatchHound.Infrastructure.Realtime;
 
 /// <summary>
 /// Events pushed to connected users. Called after the change is committed; delivery is best effort (a user who is
-/// not connected reads the same state through the API).
+/// not connected reads the same state through the API). Implementations never fail the caller: an event that
+/// cannot be delivered (Redis down, a timeout) is logged and dropped; only the caller's own cancellation throws.
 /// </summary>
 public interface IRealtimeEvents
 {

@@ -6,6 +6,7 @@ using PatchHound.Core.Audit;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Notifications;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Realtime;
 
 namespace PatchHound.Infrastructure.Sweeps;
 
@@ -13,9 +14,10 @@ namespace PatchHound.Infrastructure.Sweeps;
 /// Expires pending approval requests past their deadline (<see cref="ApprovalRequest.Expire"/>), and reopens
 /// risk-accepted findings whose acceptance lapsed (<see cref="Finding.ExpireRiskAcceptance"/>), each with an audit
 /// entry. Every row is saved on its own under its xmin token, so each expiry happens once when workers race.
+/// Notifications are pushed to their recipients (<see cref="IRealtimeEvents"/>) by the worker that wrote them.
 /// </summary>
 public sealed class ApprovalExpiry(
-    PatchHoundDbContext db, TimeProvider clock, IOptions<SweepOptions> options, ILogger<ApprovalExpiry> logger)
+    PatchHoundDbContext db, TimeProvider clock, IOptions<SweepOptions> options, IRealtimeEvents realtime, ILogger<ApprovalExpiry> logger)
 {
     public async Task<ApprovalExpiryResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -51,7 +53,7 @@ public sealed class ApprovalExpiry(
                 var before = Snapshot(request);
                 request.Expire(now);
                 Audit("approval_request.expired", nameof(ApprovalRequest), request.Id, before, Snapshot(request), now);
-                db.Notifications.Add(new Notification(
+                var notification = new Notification(
                     request.TenantId,
                     request.RequestedByUserId,
                     NotificationKind.ApprovalExpired,
@@ -64,10 +66,12 @@ public sealed class ApprovalExpiry(
                         request.VulnerabilityId,
                         request.ExpiresAt,
                     }),
-                    now));
+                    now);
+                db.Notifications.Add(notification);
                 if (await db.TrySaveAsync(cancellationToken))
                 {
                     expired++;
+                    await realtime.NotificationCreatedAsync(notification, cancellationToken);
                 }
                 else
                 {
@@ -167,7 +171,13 @@ public sealed class ApprovalExpiry(
                 acceptance.RevokedAt,
             }),
             now);
-        return await NotificationSql.InsertIfAbsentAsync(db, notification, cancellationToken);
+        if (!await NotificationSql.InsertIfAbsentAsync(db, notification, cancellationToken))
+        {
+            return false;
+        }
+
+        await realtime.NotificationCreatedAsync(notification, cancellationToken);
+        return true;
     }
 
     private void Audit(string action, string entityType, Guid entityId, string before, string after, DateTimeOffset now) =>

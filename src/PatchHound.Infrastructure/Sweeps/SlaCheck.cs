@@ -6,6 +6,7 @@ using PatchHound.Core.Findings;
 using PatchHound.Core.Notifications;
 using PatchHound.Core.Remediation;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Realtime;
 
 namespace PatchHound.Infrastructure.Sweeps;
 
@@ -24,9 +25,11 @@ namespace PatchHound.Infrastructure.Sweeps;
 /// here: <see cref="WorkflowTimeouts"/> escalates it and notifies the escalation instead.
 /// A read notification purged by <see cref="Retention"/> while its findings are still open is sent again, as a
 /// reminder.
+/// Each insert returns the rows it wrote (not those the dedupe key skipped), which are then pushed to their
+/// recipients through <see cref="IRealtimeEvents"/>.
 /// </remarks>
 public sealed class SlaCheck(
-    PatchHoundDbContext db, TimeProvider clock, IOptions<SweepOptions> options, ILogger<SlaCheck> logger)
+    PatchHoundDbContext db, TimeProvider clock, IOptions<SweepOptions> options, IRealtimeEvents realtime, ILogger<SlaCheck> logger)
 {
     private const string DueSoonState = "due-soon";
     private const string BreachedState = "breached";
@@ -56,17 +59,28 @@ public sealed class SlaCheck(
 
         return result;
 
-        Task<int> InsertAsync(string sql, NotificationKind kind, string state) =>
-            db.Database.ExecuteSqlRawAsync(
-                sql,
-                [
+        async Task<int> InsertAsync(string sql, NotificationKind kind, string state)
+        {
+            // The SQL names its tenant itself (and row-level security applies); EF cannot wrap an INSERT in the
+            // tenant filter's subquery, so the filter is skipped here.
+            var inserted = await db.Notifications
+                .FromSqlRaw(
+                    sql,
                     new NpgsqlParameter("tenant", tenantId),
                     new NpgsqlParameter("now", now),
                     new NpgsqlParameter("due_soon_until", dueSoonUntil),
                     new NpgsqlParameter("kind", kind.ToString()),
-                    new NpgsqlParameter("state", state),
-                ],
-                cancellationToken);
+                    new NpgsqlParameter("state", state))
+                .IgnoreQueryFilters([TenantQueryFilter.Name])
+                .AsNoTracking()
+                .ToListAsync(cancellationToken);
+            foreach (var notification in inserted)
+            {
+                await realtime.NotificationCreatedAsync(notification, cancellationToken);
+            }
+
+            return inserted.Count;
+        }
     }
 
     private static string FindingsSql(string window) => $"""
@@ -83,6 +97,7 @@ public sealed class SlaCheck(
         WHERE f.tenant_id = @tenant AND f.status = '{nameof(FindingStatus.Open)}' AND {window}
         GROUP BY f.vulnerability_id, v.title, v.severity, to_char(f.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')
         {NotificationSql.SkipExisting}
+        RETURNING *
         """;
 
     private static string CasesSql(string window) => $"""
@@ -97,5 +112,6 @@ public sealed class SlaCheck(
         FROM remediation_cases c
         WHERE c.tenant_id = @tenant AND c.status <> '{nameof(RemediationCaseStatus.Closed)}' AND {window}
         {NotificationSql.SkipExisting}
+        RETURNING *
         """;
 }

@@ -5,6 +5,7 @@ using PatchHound.Core.Audit;
 using PatchHound.Core.Notifications;
 using PatchHound.Core.Remediation;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Realtime;
 
 namespace PatchHound.Infrastructure.Sweeps;
 
@@ -12,10 +13,11 @@ namespace PatchHound.Infrastructure.Sweeps;
 /// Escalates remediation cases whose triage or remediation stage is past due, through the domain
 /// (<see cref="RemediationCase.EscalateIfOverdue"/>), with an audit entry and a notification to the assignee.
 /// Each case is saved on its own under its xmin token, so a case is escalated once even when workers race:
-/// the loser's whole change (stage, history, audit, notification) is rolled back.
+/// the loser's whole change (stage, history, audit, notification) is rolled back. The winner pushes the notification
+/// to the assignee (<see cref="IRealtimeEvents"/>) once it is committed.
 /// </summary>
 public sealed class WorkflowTimeouts(
-    PatchHoundDbContext db, TimeProvider clock, IOptions<SweepOptions> options, ILogger<WorkflowTimeouts> logger)
+    PatchHoundDbContext db, TimeProvider clock, IOptions<SweepOptions> options, IRealtimeEvents realtime, ILogger<WorkflowTimeouts> logger)
 {
     public async Task<WorkflowTimeoutsResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -79,7 +81,7 @@ public sealed class WorkflowTimeouts(
             Snapshot(remediationCase),
             now,
             correlationId: null));
-        db.Notifications.Add(new Notification(
+        var notification = new Notification(
             remediationCase.TenantId,
             remediationCase.AssigneeUserId,
             NotificationKind.CaseEscalated,
@@ -93,10 +95,12 @@ public sealed class WorkflowTimeouts(
                 change.ToStage,
                 change.Reason,
             }),
-            now));
+            now);
+        db.Notifications.Add(notification);
 
         if (await db.TrySaveAsync(cancellationToken))
         {
+            await realtime.NotificationCreatedAsync(notification, cancellationToken);
             return true;
         }
 

@@ -8,6 +8,7 @@ using PatchHound.Core.Tenancy;
 using PatchHound.Infrastructure.Defender;
 using PatchHound.Infrastructure.Ingestion;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Realtime;
 using PatchHound.Jobs.Platform;
 
 namespace PatchHound.Jobs.Ingestion;
@@ -17,8 +18,11 @@ namespace PatchHound.Jobs.Ingestion;
 /// (start, Hangfire retry or operator requeue) and the failure policy — transient errors retried within the
 /// tenant's <see cref="TenantSettings.IngestionRetryCount"/>, then (or at once for errors retrying cannot fix)
 /// the run is dead-lettered and the job left Failed. A step that finds its run cancelled deletes the run's staging.
+/// the run is dead-lettered and the job left Failed. Every committed change of the run (running, each batch, merged,
+/// failed, dead-lettered) is published to the tenant's admins through <see cref="IRealtimeEvents"/>.
 /// </summary>
-public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tenantScope, TimeProvider clock, ILogger<IngestionRunner> logger)
+public sealed class IngestionRunner(
+    SourceLease sourceLease, TenantJobScope tenantScope, IRealtimeEvents realtime, TimeProvider clock, ILogger<IngestionRunner> logger)
 {
     /// <summary>Runs <paramref name="step"/>; <paramref name="stepName"/> is what the run's error calls it, e.g. "Batch 4".</summary>
     public async Task RunAsync(Guid tenantId, Guid sourceId, Guid runId, string stepName, PerformContext? job,
@@ -56,6 +60,7 @@ public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tena
                 JobProgress.Report(job, $"run was cancelled during {stepName}");
             }
 
+            await realtime.IngestionRunChangedAsync(run, token);
             return 0;
         }, stop.Token);
     }
@@ -82,6 +87,7 @@ public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tena
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await realtime.IngestionRunChangedAsync(run, cancellationToken);
         return true;
     }
 
@@ -127,6 +133,7 @@ public sealed class IngestionRunner(SourceLease sourceLease, TenantJobScope tena
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        await realtime.IngestionRunChangedAsync(run, CancellationToken.None);
         logger.LogError(error, "Ingestion run {RunId} {Outcome} after attempt {Attempt}", runId,
             deadLetter ? "dead-lettered" : "failed, will retry", run.AttemptCount);
         if (deadLetter)

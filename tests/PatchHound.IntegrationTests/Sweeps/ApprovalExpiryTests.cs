@@ -6,6 +6,7 @@ using PatchHound.Core.Findings;
 using PatchHound.Core.Identity;
 using PatchHound.Core.Notifications;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Realtime;
 using PatchHound.Infrastructure.Sweeps;
 using PatchHound.IntegrationTests.Harness;
 
@@ -111,9 +112,10 @@ public sealed class ApprovalExpiryTests(DatabaseFixture fixture) : IClassFixture
     public async Task Concurrent_workers_expire_each_request_and_reopen_each_finding_exactly_once()
     {
         var tenant = await SeedWorkAsync(requests: 12, findings: 16);
+        var events = new RecordedRealtimeEvents();
 
         var results = await Workers.RunConcurrentlyAsync(
-            4, tenant.Context, db => NewApprovalExpiry(db, batchSize: 5).RunAsync(CancellationToken.None));
+            4, tenant.Context, db => NewApprovalExpiry(db, batchSize: 5, events).RunAsync(CancellationToken.None));
 
         results.Sum(r => r.RequestsExpired).Should().Be(12);
         results.Sum(r => r.FindingsReopened).Should().Be(16);
@@ -121,7 +123,9 @@ public sealed class ApprovalExpiryTests(DatabaseFixture fixture) : IClassFixture
         (await tenant.QueryAsync(q => q.ApprovalRequests.CountAsync(a => a.Status == ApprovalStatus.Expired))).Should().Be(12);
         (await tenant.QueryAsync(q => q.Findings.CountAsync(f => f.Status == FindingStatus.Open))).Should().Be(16);
         (await tenant.QueryAsync(q => q.AuditLogEntries.CountAsync())).Should().Be(12 + 16);
-        (await tenant.QueryAsync(q => q.Notifications.CountAsync())).Should().Be(12 + 1);
+        var written = await tenant.QueryAsync(q => q.Notifications.Select(n => n.Id).ToListAsync());
+        written.Should().HaveCount(12 + 1);
+        events.Notifications.Select(n => n.Id).Should().BeEquivalentTo(written, "only the worker that wrote a notification pushes it");
     }
 
     [Fact]
@@ -172,6 +176,7 @@ public sealed class ApprovalExpiryTests(DatabaseFixture fixture) : IClassFixture
         return finding;
     }
 
-    private static ApprovalExpiry NewApprovalExpiry(PatchHoundDbContext db, int batchSize = 100) =>
-        new(db, new FixedTimeProvider(Now), Options.Create(new SweepOptions { BatchSize = batchSize }), NullLogger<ApprovalExpiry>.Instance);
+    private static ApprovalExpiry NewApprovalExpiry(PatchHoundDbContext db, int batchSize = 100, IRealtimeEvents? events = null) =>
+        new(db, new FixedTimeProvider(Now), Options.Create(new SweepOptions { BatchSize = batchSize }), events ?? new RecordedRealtimeEvents(),
+            NullLogger<ApprovalExpiry>.Instance);
 }

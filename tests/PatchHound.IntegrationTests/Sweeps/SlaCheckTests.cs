@@ -6,6 +6,7 @@ using PatchHound.Core.Findings;
 using PatchHound.Core.Notifications;
 using PatchHound.Core.Remediation;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Realtime;
 using PatchHound.Infrastructure.Sweeps;
 using PatchHound.IntegrationTests.Harness;
 
@@ -23,10 +24,12 @@ public sealed class SlaCheckTests(DatabaseFixture fixture) : IClassFixture<Datab
         var (tenant, seeded) = await SeedAsync();
 
         await using var db = tenant.Context();
-        var result = await NewSlaCheck(db).RunAsync(CancellationToken.None);
+        var events = new RecordedRealtimeEvents();
+        var result = await NewSlaCheck(db, events).RunAsync(CancellationToken.None);
 
         result.Should().Be(new SlaCheckResult(FindingsDueSoon: 1, FindingsBreached: 2, CasesDueSoon: 1, CasesBreached: 1));
         var notifications = await tenant.QueryAsync(q => q.Notifications.ToListAsync());
+        events.Notifications.Should().BeEquivalentTo(notifications, "each written notification is pushed, as written");
         notifications.Select(n => (n.DedupeKey, n.Kind, n.RecipientUserId)).Should().BeEquivalentTo(new[]
         {
             ($"sla:{seeded.Spread}:2026-02-28:breached", NotificationKind.SlaBreached, (Guid?)null),
@@ -65,11 +68,14 @@ public sealed class SlaCheckTests(DatabaseFixture fixture) : IClassFixture<Datab
     public async Task Concurrent_workers_create_each_notification_exactly_once()
     {
         var (tenant, _) = await SeedAsync();
+        var events = new RecordedRealtimeEvents();
 
-        var results = await Workers.RunConcurrentlyAsync(4, tenant.Context, db => NewSlaCheck(db).RunAsync(CancellationToken.None));
+        var results = await Workers.RunConcurrentlyAsync(4, tenant.Context, db => NewSlaCheck(db, events).RunAsync(CancellationToken.None));
 
         results.Sum(r => r.Total).Should().Be(5);
-        (await tenant.QueryAsync(q => q.Notifications.CountAsync())).Should().Be(5);
+        var written = await tenant.QueryAsync(q => q.Notifications.Select(n => n.Id).ToListAsync());
+        written.Should().HaveCount(5);
+        events.Notifications.Select(n => n.Id).Should().BeEquivalentTo(written, "only the worker that wrote a notification pushes it");
     }
 
     [Fact]
@@ -108,8 +114,9 @@ public sealed class SlaCheckTests(DatabaseFixture fixture) : IClassFixture<Datab
         payloads.Should().HaveCount(50).And.OnlyContain(p => JsonDocument.Parse(p, default).RootElement.GetProperty("findingCount").GetInt32() == 200);
     }
 
-    private static SlaCheck NewSlaCheck(PatchHoundDbContext db) =>
-        new(db, new FixedTimeProvider(Now), Options.Create(new SweepOptions { SlaDueSoonDays = 3 }), NullLogger<SlaCheck>.Instance);
+    private static SlaCheck NewSlaCheck(PatchHoundDbContext db, IRealtimeEvents? events = null) =>
+        new(db, new FixedTimeProvider(Now), Options.Create(new SweepOptions { SlaDueSoonDays = 3 }), events ?? new RecordedRealtimeEvents(),
+            NullLogger<SlaCheck>.Instance);
 
     private static Finding NewFinding(SweepTenant tenant, Guid deviceId, string cve, DateTimeOffset? due, string product = "openssl") =>
         new(tenant.TenantId, deviceId, cve, tenant.SourceId, product, "1.0", Now.AddDays(-30), due);

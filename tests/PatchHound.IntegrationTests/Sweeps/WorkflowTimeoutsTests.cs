@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PatchHound.Core.Notifications;
 using PatchHound.Core.Remediation;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Infrastructure.Realtime;
 using PatchHound.Infrastructure.Sweeps;
 using PatchHound.IntegrationTests.Harness;
 
@@ -83,14 +84,17 @@ public sealed class WorkflowTimeoutsTests(DatabaseFixture fixture) : IClassFixtu
     {
         var tenant = await SweepTenant.CreateAsync(Database, Now);
         await tenant.AddAsync([.. Enumerable.Range(0, 20).Select(i => NewCase(tenant, $"Case {i}", Now.AddMinutes(-1 - i)))]);
+        var events = new RecordedRealtimeEvents();
 
         var results = await Workers.RunConcurrentlyAsync(
-            4, tenant.Context, db => NewWorkflowTimeouts(db, batchSize: 5).RunAsync(CancellationToken.None));
+            4, tenant.Context, db => NewWorkflowTimeouts(db, batchSize: 5, events).RunAsync(CancellationToken.None));
 
         results.Sum(r => r.Escalated).Should().Be(20);
         (await tenant.QueryAsync(q => q.RemediationStageChanges.CountAsync())).Should().Be(20);
         (await tenant.QueryAsync(q => q.AuditLogEntries.CountAsync())).Should().Be(20);
-        (await tenant.QueryAsync(q => q.Notifications.CountAsync())).Should().Be(20);
+        var written = await tenant.QueryAsync(q => q.Notifications.Select(n => n.Id).ToListAsync());
+        written.Should().HaveCount(20);
+        events.Notifications.Select(n => n.Id).Should().BeEquivalentTo(written, "only the worker that won a case pushes its notification");
         (await tenant.QueryAsync(q => q.RemediationCases.CountAsync(c => c.Stage == WorkflowStage.Escalated))).Should().Be(20);
     }
 
@@ -115,6 +119,7 @@ public sealed class WorkflowTimeoutsTests(DatabaseFixture fixture) : IClassFixtu
     private static RemediationCase NewCase(SweepTenant tenant, string title, DateTimeOffset triageDue) =>
         new(tenant.TenantId, title, null, null, Now.AddDays(-3), triageDue);
 
-    private static WorkflowTimeouts NewWorkflowTimeouts(PatchHoundDbContext db, int batchSize = 100) =>
-        new(db, new FixedTimeProvider(Now), Options.Create(new SweepOptions { BatchSize = batchSize }), NullLogger<WorkflowTimeouts>.Instance);
+    private static WorkflowTimeouts NewWorkflowTimeouts(PatchHoundDbContext db, int batchSize = 100, IRealtimeEvents? events = null) =>
+        new(db, new FixedTimeProvider(Now), Options.Create(new SweepOptions { BatchSize = batchSize }), events ?? new RecordedRealtimeEvents(),
+            NullLogger<WorkflowTimeouts>.Instance);
 }

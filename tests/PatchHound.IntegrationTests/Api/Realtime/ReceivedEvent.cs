@@ -1,0 +1,5 @@
+using System.Text.Json;
+
+namespace PatchHound.IntegrationTests.Api.Realtime;
+
+internal sealed record ReceivedEvent(string Name, JsonElement Payload);
