@@ -17,7 +17,7 @@ internal static class ApiKeysApi
     private const string PrefixIndex = "ix_api_keys_prefix";
     private const int IssueAttempts = 3;
 
-    public static WebApplication MapApiKeysApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
         var keys = app.MapTenantGroup("/api-keys").AllowTenantRoles(TenantRole.TenantAdmin).RefuseApiKeys().WithTags("API keys");
         keys.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("Create an API key; its secret is in this answer only");

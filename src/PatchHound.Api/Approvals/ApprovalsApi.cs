@@ -20,7 +20,7 @@ namespace PatchHound.Api.Approvals;
 /// </summary>
 internal static class ApprovalsApi
 {
-    public static WebApplication MapApprovalsApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapApprovalsApi(this IEndpointRouteBuilder app)
     {
         var approvals = app.MapTenantGroup("/approvals").AllowTenantRoles(WorkRoles.Readers).WithTags("Approvals");
         approvals.MapGet("/", ListAsync).WithName("ListApprovals").WithSummary("Approval requests, newest first; filter by status and kind");

@@ -15,7 +15,7 @@ namespace PatchHound.Api.Approvals;
 /// </summary>
 internal static class RiskAcceptancesApi
 {
-    public static WebApplication MapRiskAcceptancesApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapRiskAcceptancesApi(this IEndpointRouteBuilder app)
     {
         var acceptances = app.MapTenantGroup("/risk-acceptances").AllowTenantRoles(WorkRoles.Readers).WithTags("Risk acceptances");
         acceptances.MapGet("/", ListAsync).WithName("ListRiskAcceptances")

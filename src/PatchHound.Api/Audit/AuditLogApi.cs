@@ -10,7 +10,7 @@ namespace PatchHound.Api.Audit;
 /// <summary>The tenant's audit log, read-only, for TenantAdmins and Auditors.</summary>
 internal static class AuditLogApi
 {
-    public static WebApplication MapAuditLogApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapAuditLogApi(this IEndpointRouteBuilder app)
     {
         var audit = app.MapTenantGroup("/audit-log").AllowTenantRoles(WorkRoles.AuditReaders).WithTags("Audit log");
         audit.MapGet("/", ListAsync).WithName("ListAuditEntries")

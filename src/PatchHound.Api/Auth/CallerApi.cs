@@ -12,7 +12,7 @@ namespace PatchHound.Api.Auth;
 /// </summary>
 internal static class CallerApi
 {
-    public static WebApplication MapCallerApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapCallerApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/me", GetMe)
             .RequireAuthorization()

@@ -13,9 +13,9 @@ namespace PatchHound.Api.Auth;
 /// </summary>
 internal static class DevTokenApi
 {
-    public static WebApplication MapDevTokens(this WebApplication app)
+    public static IEndpointRouteBuilder MapDevTokens(this IEndpointRouteBuilder app)
     {
-        if (!app.Services.GetRequiredService<IOptions<DevTokenOptions>>().Value.Enabled)
+        if (!app.ServiceProvider.GetRequiredService<IOptions<DevTokenOptions>>().Value.Enabled)
         {
             return app;
         }

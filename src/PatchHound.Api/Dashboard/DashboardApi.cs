@@ -7,7 +7,7 @@ namespace PatchHound.Api.Dashboard;
 /// <summary>The tenant's dashboard summary. Every role reads.</summary>
 internal static class DashboardApi
 {
-    public static WebApplication MapDashboardApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
         app.MapTenantGroup("/dashboard")
             .AllowTenantRoles(TenantRole.TenantAdmin, TenantRole.Analyst, TenantRole.Auditor)

@@ -12,7 +12,7 @@ internal static class DevicesApi
     /// <summary>Most exposed first.</summary>
     public static readonly SortOrder<DeviceSortKey> DefaultSort = new(DeviceSortKey.RiskScore, Descending: true);
 
-    public static WebApplication MapDevicesApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapDevicesApi(this IEndpointRouteBuilder app)
     {
         var devices = app.MapTenantGroup("/devices")
             .AllowTenantRoles(TenantRole.TenantAdmin, TenantRole.Analyst, TenantRole.Auditor)

@@ -19,7 +19,7 @@ namespace PatchHound.Api.Extensions;
 
 internal static class ApiEndpoints
 {
-    public static WebApplication MapApiEndpoints(this WebApplication app)
+    public static IEndpointRouteBuilder MapApiEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => TypedResults.Ok(new ServiceInfo(
                 "PatchHound API",

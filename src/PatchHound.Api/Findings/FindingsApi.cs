@@ -12,7 +12,7 @@ internal static class FindingsApi
     /// <summary>Most urgent deadline first.</summary>
     public static readonly SortOrder<FindingSortKey> DefaultSort = new(FindingSortKey.DueAt, Descending: false);
 
-    public static WebApplication MapFindingsApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapFindingsApi(this IEndpointRouteBuilder app)
     {
         var findings = app.MapTenantGroup("/findings")
             .AllowTenantRoles(TenantRole.TenantAdmin, TenantRole.Analyst, TenantRole.Auditor)

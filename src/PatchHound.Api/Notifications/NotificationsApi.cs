@@ -17,7 +17,7 @@ namespace PatchHound.Api.Notifications;
 /// </summary>
 internal static class NotificationsApi
 {
-    public static WebApplication MapNotificationsApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         var notifications = app.MapTenantGroup("/notifications").AllowTenantRoles(WorkRoles.Readers).WithTags("Notifications");
         notifications.MapGet("/", ListAsync).WithName("ListNotifications").WithSummary("The caller's notifications, newest first; unread=true for unread only");

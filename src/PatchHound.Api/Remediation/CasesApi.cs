@@ -15,7 +15,7 @@ namespace PatchHound.Api.Remediation;
 /// <summary>Remediation cases: everyone in the tenant reads them; admins and analysts work them.</summary>
 internal static class CasesApi
 {
-    public static WebApplication MapCasesApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
         var cases = app.MapTenantGroup("/cases").AllowTenantRoles(WorkRoles.Readers).WithTags("Remediation cases");
         cases.MapGet("/", ListAsync).WithName("ListCases")

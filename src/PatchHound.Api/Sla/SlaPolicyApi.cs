@@ -14,7 +14,7 @@ internal static class SlaPolicyApi
 {
     public const string EntityType = "sla_policy";
 
-    public static WebApplication MapSlaPolicyApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapSlaPolicyApi(this IEndpointRouteBuilder app)
     {
         var policy = app.MapTenantGroup("/sla-policy")
             .AllowTenantRoles(TenantRole.TenantAdmin, TenantRole.Analyst, TenantRole.Auditor)

@@ -20,7 +20,7 @@ internal static class SourcesApi
 {
     public const string EntityType = "source_configuration";
 
-    public static WebApplication MapSourcesApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder app)
     {
         var sources = app.MapTenantGroup("/sources")
             .AllowTenantRoles(TenantRole.TenantAdmin, TenantRole.Analyst, TenantRole.Auditor)

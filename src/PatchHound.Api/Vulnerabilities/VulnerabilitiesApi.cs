@@ -12,7 +12,7 @@ internal static class VulnerabilitiesApi
     /// <summary>Most widespread first.</summary>
     public static readonly SortOrder<VulnerabilitySortKey> DefaultSort = new(VulnerabilitySortKey.AffectedDevices, Descending: true);
 
-    public static WebApplication MapVulnerabilitiesApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapVulnerabilitiesApi(this IEndpointRouteBuilder app)
     {
         var vulnerabilities = app.MapTenantGroup("/vulnerabilities")
             .AllowTenantRoles(TenantRole.TenantAdmin, TenantRole.Analyst, TenantRole.Auditor)

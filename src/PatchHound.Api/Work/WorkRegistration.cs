@@ -25,7 +25,7 @@ internal static class WorkRegistration
         return builder;
     }
 
-    public static WebApplication MapWorkApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapWorkApi(this IEndpointRouteBuilder app)
     {
         app.MapCasesApi();
         app.MapApprovalsApi();

@@ -18,7 +18,7 @@ namespace PatchHound.Jobs.Ingestion;
 /// (start, Hangfire retry or operator requeue) and the failure policy — transient errors retried within the
 /// tenant's <see cref="TenantSettings.IngestionRetryCount"/>, then (or at once for errors retrying cannot fix)
 /// the run is dead-lettered and the job left Failed. A step that finds its run cancelled deletes the run's staging.
-/// the run is dead-lettered and the job left Failed. Every committed change of the run (running, each batch, merged,
+/// Every committed change of the run (running, each batch, merged,
 /// failed, dead-lettered) is published to the tenant's admins through <see cref="IRealtimeEvents"/>.
 /// </summary>
 public sealed class IngestionRunner(

@@ -14,7 +14,7 @@ internal static class MembershipsAdminApi
 {
     public const string EntityType = "tenant_membership";
 
-    public static WebApplication MapMembershipsAdminApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapMembershipsAdminApi(this IEndpointRouteBuilder app)
     {
         var members = app.MapGroup("/api/admin/tenants/{id:guid}/memberships")
             .RequireAuthorization(Policies.PlatformOperator)

@@ -15,7 +15,7 @@ internal static class TenantsAdminApi
 {
     public const string EntityType = "tenant";
 
-    public static WebApplication MapTenantsAdminApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapTenantsAdminApi(this IEndpointRouteBuilder app)
     {
         var tenants = app.MapGroup("/api/admin/tenants").RequireAuthorization(Policies.PlatformOperator).WithTags("Admin: tenants");
         tenants.MapGet("/", ListAsync).WithName("ListTenants").WithSummary("Tenants by slug, keyset-paged; optionally of one status.");
