@@ -10,6 +10,7 @@ using PatchHound.Api.Ingestion;
 using PatchHound.Api.Validation;
 using PatchHound.Api.Sla;
 using PatchHound.Api.Sources;
+using PatchHound.Api.Tenancy;
 using PatchHound.Api.Vulnerabilities;
 using PatchHound.Api.Work;
 using PatchHound.Infrastructure.Realtime;
@@ -33,7 +34,9 @@ internal static class ApiEndpoints
         app.MapScalarApiReference("/api/reference", reference => reference.WithTitle("PatchHound API")).AllowAnonymous();
 
         // Every endpoint group, one line each, under one root that validates request objects.
-        var api = app.MapGroup(string.Empty).AddEndpointFilterFactory(RequestValidation.Factory);
+        var api = app.MapGroup(string.Empty)
+            .AddEndpointFilter<TenantRouteFilter>()
+            .AddEndpointFilterFactory(RequestValidation.Factory);
         api.MapDevSignIn();
         api.MapJobDashboard();
         api.MapJobAdminApi();

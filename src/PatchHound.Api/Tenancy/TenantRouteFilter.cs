@@ -9,6 +9,7 @@ namespace PatchHound.Api.Tenancy;
 /// For every endpoint under <c>/api/tenants/{tenant}</c>: resolves the tenant (id or slug), answers 404 when the
 /// caller has no membership in it — whether it exists or not, so ids of other tenants reveal nothing — and 403 when
 /// the membership's role is not one the endpoint allows; then enters the tenant for the request's DbContext.
+/// It runs first, so a caller learns nothing about a tenant — not even that a body is invalid — before passing it.
 /// </summary>
 internal sealed class TenantRouteFilter(TenantScope scope, ILogger<TenantRouteFilter> logger) : IEndpointFilter
 {
@@ -17,7 +18,11 @@ internal sealed class TenantRouteFilter(TenantScope scope, ILogger<TenantRouteFi
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var requested = http.Request.RouteValues[RouteParameter] as string ?? string.Empty;
+        if (http.Request.RouteValues[RouteParameter] is not string requested)
+        {
+            return await next(context);
+        }
+
         var allowed = http.GetEndpoint()?.Metadata.GetMetadata<TenantRolesMetadata>()?.Roles ?? [];
         Core.Tenancy.Tenant tenant;
         try

@@ -51,11 +51,7 @@ public sealed class EndpointMatrixTests(IsolationWorld world) : IClassFixture<Is
         var endpoint = Case(key);
         var refused = endpoint.Access == EndpointAccess.Operator
             ? AllRoles
-            : AllRoles.Except(endpoint.Roles ?? AllRoles).ToArray();
-        if (endpoint.Access == EndpointAccess.Tenant)
-        {
-            DeclaredRoles(endpoint).Should().BeEquivalentTo(endpoint.Roles ?? AllRoles, $"{key} allows the roles its case says");
-        }
+            : AllRoles.Except(AllowedRoles(endpoint)).ToArray();
 
         foreach (var role in refused)
         {
@@ -70,7 +66,7 @@ public sealed class EndpointMatrixTests(IsolationWorld world) : IClassFixture<Is
     public async Task Another_tenants_route_or_ids_are_404(string key)
     {
         var endpoint = Case(key);
-        var allowed = (endpoint.Roles ?? AllRoles)[0];
+        var allowed = AllowedRoles(endpoint)[0];
         var client = await world.SignedInAsync(world.A.EmailOf(allowed));
 
         var otherTenant = await SendAsync(client, endpoint, endpoint.PathFor(world, world.B, world.B));
@@ -103,6 +99,19 @@ public sealed class EndpointMatrixTests(IsolationWorld world) : IClassFixture<Is
     private static TheoryData<string> Keys(Func<EndpointCase, bool> which) => new(EndpointCatalog.All.Where(which).Select(c => c.Key));
 
     private static EndpointCase Case(string key) => EndpointCatalog.All.Single(c => c.Key == key);
+
+    /// <summary>The roles the endpoint declares; where the case names roles too, both must agree.</summary>
+    private IReadOnlyList<TenantRole> AllowedRoles(EndpointCase endpoint)
+    {
+        var declared = DeclaredRoles(endpoint);
+        declared.Should().NotBeEmpty($"{endpoint.Key} must declare its tenant roles");
+        if (endpoint.Roles is not null)
+        {
+            declared.Should().BeEquivalentTo(endpoint.Roles, $"{endpoint.Key} allows the roles its case says");
+        }
+
+        return declared;
+    }
 
     /// <summary>The roles the endpoint's metadata allows (the API's TenantRolesMetadata is internal: read by name).</summary>
     private IReadOnlyList<TenantRole> DeclaredRoles(EndpointCase endpoint)
