@@ -12,7 +12,7 @@ namespace PatchHound.IntegrationTests.Api.Work;
 /// The API fixture plus what the operational endpoints work on: two catalog CVEs, and in each tenant two devices
 /// with an open finding of <see cref="Cve"/> on each and one of <see cref="OtherCve"/> on the first.
 /// </summary>
-public sealed class WorkApiFixture : ApiFixture
+public class WorkApiFixture : ApiFixture
 {
     public const string Cve = "CVE-2024-11111";
     public const string OtherCve = "CVE-2024-22222";

@@ -25,14 +25,17 @@ internal static class WorkHttp
         return client.SendAsync(request);
     }
 
-    /// <summary>400 ValidationProblem naming the field as the JSON body spells it.</summary>
+    /// <summary>
+    /// 400 ValidationProblem naming the field. Case-insensitive: the framework's DataAnnotations validation names the
+    /// C# property (<c>Title</c>), the body reader and the endpoints name the JSON path (<c>title</c>).
+    /// </summary>
     public static async Task ShouldBeFieldErrorAsync(this HttpResponseMessage response, string field)
     {
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest, text);
         var errors = JsonDocument.Parse(text).RootElement.GetProperty("errors");
         errors.EnumerateObject().Select(e => e.Name).Should()
-            .Contain(field, $"the errors name {field}: {text}");
+            .Contain(name => string.Equals(name, field, StringComparison.OrdinalIgnoreCase), $"the errors name {field}: {text}");
     }
 
     public static async Task ShouldBeAsync(this HttpResponseMessage response, HttpStatusCode status)
