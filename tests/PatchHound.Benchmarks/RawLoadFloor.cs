@@ -62,7 +62,9 @@ internal sealed class RawLoadFloor(TestDatabase database)
     private async Task<TimeSpan> LoadAsync(SourceSnapshot snapshot, CancellationToken cancellationToken)
     {
         var (tenantId, sourceId) = await NewTenantAsync(cancellationToken);
-        await using var connection = new NpgsqlConnection(database.AppConnectionString());
+        // No statement time-out: on a busy machine one INSERT of 500,000 rows takes longer than Npgsql's default 30 s.
+        var connectionString = new NpgsqlConnectionStringBuilder(database.AppConnectionString()) { CommandTimeout = 0 };
+        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, $"SELECT set_config('{RowLevelSecurity.TenantSetting}', '{tenantId}', false)", cancellationToken);
 

@@ -52,6 +52,9 @@ internal sealed record ResultRow
 
     public TimeSpan? HopMedian => Percentile(0.5);
 
+    /// <summary>Hops of half a second or more: a worker waited for something (a lock's retry sleep, a poll).</summary>
+    public int SlowHops => Hops.Count(hop => hop >= TimeSpan.FromMilliseconds(500));
+
     public TimeSpan? HopMax => Hops.Count == 0 ? null : Hops.Max();
 
     private TimeSpan? Percentile(double share)

@@ -50,11 +50,15 @@ internal sealed record RunTimeline(IReadOnlyList<ChainStep> Steps)
     /// <summary>The merge step has a final state (Hangfire writes it just after the run row says Succeeded).</summary>
     public bool IsComplete => Steps.Count > 0 && Steps[^1] is { Batch: null } merge && (merge.Successes > 0 || merge.Failures > 0);
 
-    /// <summary>Succeeded of each step to Processing of the next.</summary>
+    /// <summary>
+    /// Succeeded of each step to Processing of the next. Hangfire stamps a state when it builds it, before the commit,
+    /// so a worker that fetches the next job at once can stamp Processing a few milliseconds before the Succeeded row
+    /// it waited for: such a hop counts as zero.
+    /// </summary>
     public IReadOnlyList<TimeSpan> Hops =>
         Steps.Zip(Steps.Skip(1))
             .Where(pair => pair.First.Succeeded is not null && pair.Second.Processing is not null)
-            .Select(pair => pair.Second.Processing!.Value - pair.First.Succeeded!.Value)
+            .Select(pair => Max(pair.Second.Processing!.Value - pair.First.Succeeded!.Value, TimeSpan.Zero))
             .ToList();
 
     /// <summary>One line per step: batch, hop before it, duration, executions (for <c>--verbose</c>).</summary>
@@ -63,7 +67,7 @@ internal sealed record RunTimeline(IReadOnlyList<ChainStep> Steps)
         DateTime? previous = null;
         foreach (var step in Steps)
         {
-            var hop = previous is { } succeeded && step.Processing is { } processing ? (processing - succeeded).TotalMilliseconds : double.NaN;
+            var hop = previous is { } succeeded && step.Processing is { } processing ? Max(processing - succeeded, TimeSpan.Zero).TotalMilliseconds : double.NaN;
             yield return $"    {(step.Batch is { } batch ? "batch " + batch : "merge"),-10} hop {hop,7:F0} ms, ran {step.Duration?.TotalMilliseconds ?? double.NaN,7:F0} ms, jobs {step.Jobs}, executions {step.Executions}, failures {step.Failures}";
             previous = step.Succeeded;
         }
@@ -80,6 +84,8 @@ internal sealed record RunTimeline(IReadOnlyList<ChainStep> Steps)
     public int DuplicatedSteps => Steps.Count(s => s.Jobs > 1 || s.Successes > 1);
 
     public int Failures => Steps.Sum(s => s.Failures);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static TimeSpan Sum(IEnumerable<ChainStep> steps) =>
         steps.Aggregate(TimeSpan.Zero, (total, step) => total + (step.Duration ?? TimeSpan.Zero));

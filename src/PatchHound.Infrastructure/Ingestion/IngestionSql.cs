@@ -8,6 +8,10 @@ namespace PatchHound.Infrastructure.Ingestion;
 /// </summary>
 internal sealed class IngestionSql(NpgsqlConnection connection, Guid tenantId, Guid runId)
 {
+    // Npgsql's default is 30 s; merging a 500,000-finding run has single statements that take longer on a 2-core
+    // machine (docs/benchmarks.md). The step's lease and cancellation token still bound the job as a whole.
+    private const int CommandTimeoutSeconds = 600;
+
     public Guid? SourceId { get; init; }
 
     public int? BatchNumber { get; init; }
@@ -42,7 +46,7 @@ internal sealed class IngestionSql(NpgsqlConnection connection, Guid tenantId, G
 
     private NpgsqlCommand Create(string sql)
     {
-        var command = new NpgsqlCommand(sql, connection);
+        var command = new NpgsqlCommand(sql, connection) { CommandTimeout = CommandTimeoutSeconds };
         command.Parameters.AddWithValue("tenant", tenantId);
         command.Parameters.AddWithValue("run", runId);
         if (SourceId is { } source)
