@@ -1,5 +1,4 @@
 using Hangfire;
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PatchHound.Core.Ingestion;
@@ -61,7 +60,7 @@ public sealed class RunRecoveryTests(RecoveryEnvironment env) : IClassFixture<Re
         var retention = await RetainAsync(tenant, DateTimeOffset.UtcNow.AddDays(new RetentionOptions().DeadLetteredStagingDays + 1));
         env.JobClient.Requeue(failedJob).Should().BeTrue();
         var requeued = await tenant.WaitForFinishAsync(runId, FailureEnvironment.RunTimeout,
-            r => r.GetProperty("attempts").GetInt32() == 2 && TenantFinished(r));
+            r => r.GetProperty("attempts").GetInt32() == 2 && IngestionTenant.IsFinished(r));
 
         retention.DeadLetteredRunsDiscarded.Should().Be(1);
         retention.StagedRowsDeleted.Should().Be(20 + FailureEnvironment.PageSize, "two device pages and one finding page");
@@ -125,8 +124,6 @@ public sealed class RunRecoveryTests(RecoveryEnvironment env) : IClassFixture<Re
             ? endpoint.GetProperty("requests").GetInt32()
             : 0;
     }
-
-    private static bool TenantFinished(JsonElement run) => IngestionTenant.IsFinished(run);
 
     private async Task WaitForAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {

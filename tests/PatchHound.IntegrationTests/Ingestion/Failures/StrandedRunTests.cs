@@ -1,7 +1,7 @@
-using Hangfire;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
 using Hangfire.States;
 using PatchHound.Core.Ingestion;
 using PatchHound.IntegrationTests.Harness;
