@@ -2,11 +2,11 @@ using System.Text.Json.Serialization;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
-using PatchHound.Infrastructure.Secrets;
 using PatchHound.Api.Reads;
 using PatchHound.Api.ScaleOut;
 using PatchHound.Api.Work;
 using PatchHound.Infrastructure.Realtime;
+using PatchHound.Infrastructure.Secrets;
 
 namespace PatchHound.Api.Extensions;
 

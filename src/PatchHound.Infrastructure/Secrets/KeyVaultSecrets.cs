@@ -46,7 +46,7 @@ public sealed class KeyVaultSecrets(IOptions<SecretStoreOptions> options, ILogge
         {
             throw new SecretResolutionException($"The secret {reference} does not exist.");
         }
-        catch (Exception e) when (e is RequestFailedException or AuthenticationFailedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning("Key Vault could not serve {Reference}: {Failure}", reference, Describe(e));
             throw new SecretResolutionException($"Key Vault could not serve {reference}: {Describe(e)}.");
@@ -62,7 +62,7 @@ public sealed class KeyVaultSecrets(IOptions<SecretStoreOptions> options, ILogge
         {
             await Client(vault).SetSecretAsync(secret, cancellationToken);
         }
-        catch (Exception e) when (e is RequestFailedException or AuthenticationFailedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new SecretStoreException($"Key Vault refused to write kv://{vault}/{name}: {Describe(e)}.");
         }
@@ -79,7 +79,7 @@ public sealed class KeyVaultSecrets(IOptions<SecretStoreOptions> options, ILogge
         {
             // Already gone.
         }
-        catch (Exception e) when (e is RequestFailedException or AuthenticationFailedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new SecretStoreException($"Key Vault refused to delete kv://{vault}/{name}: {Describe(e)}.");
         }
@@ -90,7 +90,8 @@ public sealed class KeyVaultSecrets(IOptions<SecretStoreOptions> options, ILogge
     // The status and error code only: Azure's full messages carry response bodies and headers.
     private static string Describe(Exception e) => e switch
     {
-        RequestFailedException failed => $"HTTP {failed.Status} {failed.ErrorCode}".TrimEnd(),
-        _ => "the host has no Azure identity that can sign in",
+        RequestFailedException { Status: > 0 } failed => $"HTTP {failed.Status} {failed.ErrorCode}".TrimEnd(),
+        AuthenticationFailedException => "the host has no Azure identity that can sign in",
+        _ => $"the vault could not be reached ({e.GetType().Name})",
     };
 }

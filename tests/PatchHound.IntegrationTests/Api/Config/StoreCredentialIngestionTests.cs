@@ -56,7 +56,7 @@ public sealed class StoreCredentialIngestionTests(DatabaseFixture fixture) : ICl
         await using var worker = await HostProcess.StartAsync("worker-store", "PatchHound.Worker.dll", WorkerEnvironment.For(fixture.Database,
             store.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value)));
         var runs = new IngestionTenant(tenantId, slug, sourceId, admin);
-        var run = await runs.WaitForFinishAsync(await runs.TriggerAcceptedAsync(), TimeSpan.FromMinutes(3));
+        var run = await runs.WaitForFinishAsync(await runs.TriggerAcceptedAsync(), TimeSpan.FromMinutes(6));
 
         run.GetProperty("status").GetString().Should().Be("Succeeded", run.ToString() + worker.Output);
         run.GetProperty("findingsNew").GetInt32().Should().BeGreaterThan(0);

@@ -93,6 +93,9 @@ public sealed class ScaleOutFixture : ApiFixture
     {
         var settings = base.Settings();
         settings["ConnectionStrings:Redis"] = Redis.ConnectionString;
+
+        // On even if the base fixture turns it off for the suites that are not about rate limiting.
+        settings["RateLimiting:Enabled"] = "true";
         settings["RateLimiting:Editions:Enterprise"] = EnterpriseLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["RateLimiting:Editions:Free"] = FreeLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["RateLimiting:Anonymous"] = AnonymousLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -75,8 +75,18 @@ public class FindingsFilterTests(ReadApiFixture fixture) : IClassFixture<ReadApi
 
         var expected = new Dictionary<string, string?>
         {
-            ["F1"] = "Breached", ["F2"] = "DueSoon", ["F3"] = "WithinSla", ["F4"] = null, ["F5"] = "NoSla", ["F6"] = "WithinSla",
-            ["F7"] = null, ["F8"] = null, ["F9"] = "DueSoon", ["F10"] = "Breached", ["F11"] = "Breached", ["F12"] = "DueSoon",
+            ["F1"] = "Breached",
+            ["F2"] = "DueSoon",
+            ["F3"] = "WithinSla",
+            ["F4"] = null,
+            ["F5"] = "NoSla",
+            ["F6"] = "WithinSla",
+            ["F7"] = null,
+            ["F8"] = null,
+            ["F9"] = "DueSoon",
+            ["F10"] = "Breached",
+            ["F11"] = "Breached",
+            ["F12"] = "DueSoon",
         };
         found.ToDictionary(f => f.Id, f => f.SlaState)
             .Should().BeEquivalentTo(expected.ToDictionary(e => fixture.A.Findings[e.Key], e => e.Value));

@@ -19,12 +19,18 @@ internal sealed class HubClient : IAsyncDisposable
 
     private readonly List<ReceivedEvent> received = [];
     private readonly HubConnection connection;
+    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HubClient(HubConnection connection, HttpClient http, string email)
     {
         this.connection = connection;
         Http = http;
         Email = email;
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
         foreach (var name in EventNames)
         {
             connection.On<JsonElement>(name, payload =>
@@ -54,7 +60,10 @@ internal sealed class HubClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Signs in with the dev sign-in and connects; returns once the hub says the connection joined its groups.</summary>
+    /// <summary>
+    /// Signs in with the dev sign-in and connects; returns once the hub says the connection joined its groups, throws
+    /// <see cref="InvalidOperationException"/> when the server closes the connection first.
+    /// </summary>
     public static async Task<HubClient> ConnectAsync(WebApplicationFactory<Program> api, string email)
     {
         var cookie = await SignInAsync(api, email);
@@ -62,7 +71,14 @@ internal sealed class HubClient : IAsyncDisposable
         http.DefaultRequestHeaders.Add("Cookie", cookie);
         var client = new HubClient(Build(api, cookie), http, email);
         await client.connection.StartAsync();
-        await client.WaitForAsync(RealtimeEventNames.Subscribed, _ => true, TimeSpan.FromSeconds(15));
+        var subscribed = client.WaitForAsync(RealtimeEventNames.Subscribed, _ => true, TimeSpan.FromSeconds(15));
+        if (await Task.WhenAny(subscribed, client.closed.Task) != subscribed)
+        {
+            await client.DisposeAsync();
+            throw new InvalidOperationException($"The server closed the connection of {email} before it joined its groups.");
+        }
+
+        await subscribed;
         return client;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PatchHound.Core.Approvals;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Identity;
+using PatchHound.Infrastructure.Realtime;
 using PatchHound.Infrastructure.Sweeps;
 
 namespace PatchHound.IntegrationTests.Api.Work;
@@ -63,7 +64,7 @@ public sealed class RiskAcceptancesApiTests(WorkApiFixture fixture) : IClassFixt
 
         await using (var db = fixture.Context(A))
         {
-            var sweep = new ApprovalExpiry(db, TimeProvider.System, Options.Create(new SweepOptions()), NullLogger<ApprovalExpiry>.Instance);
+            var sweep = new ApprovalExpiry(db, TimeProvider.System, Options.Create(new SweepOptions()), new NoRealtimeEvents(), NullLogger<ApprovalExpiry>.Instance);
             (await sweep.RunAsync(CancellationToken.None)).FindingsReopened.Should().BeGreaterThanOrEqualTo(1);
         }
 
