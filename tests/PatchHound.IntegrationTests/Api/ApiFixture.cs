@@ -68,6 +68,9 @@ public class ApiFixture : IAsyncLifetime
     {
         ["ConnectionStrings:PatchHound"] = Database.AppConnectionString(),
         ["Authentication:DevSignInEnabled"] = "true",
+
+        // Suites that call hundreds of endpoints would trip the per-caller limits; the rate-limiting suite turns it on.
+        ["RateLimiting:Enabled"] = "false",
     };
 
     private async Task<ApiTenant> SeedTenantAsync(string slug, TenantEdition edition)

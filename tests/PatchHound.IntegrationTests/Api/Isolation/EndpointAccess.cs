@@ -6,6 +6,9 @@ public enum EndpointAccess
     /// <summary>Anyone, signed in or not (health, service info, sign-in, the OpenAPI document).</summary>
     Public,
 
+    /// <summary>Any signed-in caller, about themselves (who am I, the notifications hub): no role, no tenant.</summary>
+    SignedIn,
+
     /// <summary>Platform operators only.</summary>
     Operator,
 
