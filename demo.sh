@@ -53,6 +53,12 @@ configure_hosts() {
   # The demo's built-in sign-in for the seeded users; the hosts refuse it in Production.
   export ASPNETCORE_ENVIRONMENT=Demo DOTNET_ENVIRONMENT=Demo
   export Authentication__DevSignInEnabled=true
+  # Credentials set through the API go to the encrypted store in PostgreSQL; its key is generated once.
+  export SecretStore__Provider=Database SecretStore__ActiveKeyId=demo
+  local key_file="$local_dir/secret-store-key"
+  [ -s "$key_file" ] || (umask 077 && head -c 32 /dev/urandom | base64 >"$key_file")
+  export SecretStore__Keys__demo
+  SecretStore__Keys__demo="$(cat "$key_file")"
 }
 
 build() {

@@ -22,6 +22,9 @@ public static class SweepsRegistration
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
+        // Sweeps publish what they change; a host without the hub (AddRealtime) publishes nowhere.
+        services.TryAddSingleton<Realtime.IRealtimeEvents, Realtime.NoRealtimeEvents>();
+
         services.AddScoped<SlaCheck>();
         services.AddScoped<WorkflowTimeouts>();
         services.AddScoped<ApprovalExpiry>();

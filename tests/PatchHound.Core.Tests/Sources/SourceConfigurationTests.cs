@@ -19,7 +19,7 @@ public class SourceConfigurationTests
             TestData.TenantId, SourceKind.Simulator, "Sim", "*/5 * * * *", "http://simulator:8080", null, TestData.Now);
 
         source.Enabled.Should().BeTrue();
-        source.PageSize.Should().Be(1000);
+        source.PageSize.Should().Be(10_000, "Defender serves at most 10,000 items per page and fewer pages mean fewer job hops");
         source.UpdatedAt.Should().Be(TestData.Now);
     }
 

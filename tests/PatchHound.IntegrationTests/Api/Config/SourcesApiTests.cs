@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PatchHound.Core.Ingestion;
+using PatchHound.Core.Sources;
 using PatchHound.IntegrationTests.Harness;
 
 namespace PatchHound.IntegrationTests.Api.Config;
@@ -40,7 +41,7 @@ public sealed class SourcesApiTests(ConfigApiFixture fixture)
         var read = await (await admin.GetAsync($"{SourcesOf(fixture.TenantA)}/{id}")).ShouldBeAsync(HttpStatusCode.OK);
 
         create.Headers.Location!.ToString().Should().Be($"{SourcesOf(fixture.TenantA)}/{id}");
-        created.GetProperty("pageSize").GetInt32().Should().Be(1000);
+        created.GetProperty("pageSize").GetInt32().Should().Be(SourceConfiguration.DefaultPageSize);
         created.GetProperty("enabled").GetBoolean().Should().BeTrue();
         created.GetProperty("hasCredentials").GetBoolean().Should().BeFalse();
         created.GetProperty("credentialsSetAt").ValueKind.Should().Be(JsonValueKind.Null);

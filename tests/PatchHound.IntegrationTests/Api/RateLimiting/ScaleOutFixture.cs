@@ -86,8 +86,8 @@ public sealed class ScaleOutFixture : ApiFixture
         return user.Email;
     }
 
-    /// <summary>A tenant endpoint every tenant admin may read (an empty list of runs).</summary>
-    public static string TenantEndpoint(ApiTenant tenant) => $"/api/tenants/{tenant.Slug}/sources/{Guid.NewGuid()}/runs";
+    /// <summary>A tenant endpoint every tenant admin may read (the tenant's sources, none here).</summary>
+    public static string TenantEndpoint(ApiTenant tenant) => $"/api/tenants/{tenant.Slug}/sources";
 
     protected override Dictionary<string, string?> Settings()
     {
