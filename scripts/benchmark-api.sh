@@ -16,4 +16,6 @@ cd "$repo_root"
 # shellcheck disable=SC2119 # no extra packages: PostgreSQL (and Redis) only
 ensure_packages
 dotnet build tests/PatchHound.ApiBenchmarks -c Release >&2
+# The in-process API host's content root (WebApplicationFactory finds it by itself only from a test project).
+export ASPNETCORE_TEST_CONTENTROOT_PATCHHOUND_API="$repo_root/src/PatchHound.Api"
 exec dotnet tests/PatchHound.ApiBenchmarks/bin/Release/net10.0/PatchHound.ApiBenchmarks.dll "$@"

@@ -19,4 +19,6 @@ if [ -z "${PATCHHOUND_TEST_POSTGRES:-}" ] && [ -z "$(pg_bindir)" ]; then
 fi
 
 dotnet build tests/PatchHound.Benchmarks/PatchHound.Benchmarks.csproj -c Release --nologo -v quiet >&2
+# The in-process API host's content root (WebApplicationFactory finds it by itself only from a test project).
+export ASPNETCORE_TEST_CONTENTROOT_PATCHHOUND_API="$repo_root/src/PatchHound.Api"
 exec dotnet tests/PatchHound.Benchmarks/bin/Release/net10.0/PatchHound.Benchmarks.dll "$@"
