@@ -27,6 +27,10 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.HasIndex(f => new { f.TenantId, f.DeviceId, f.VulnerabilityId, f.ProductName }).IsUnique();
         builder.HasIndex(f => new { f.TenantId, f.Status, f.SlaDueAt });
         builder.HasIndex(f => new { f.TenantId, f.VulnerabilityId });
+
+        // Keyset paging of the findings list in its date orders: (tenant, key, id) serves both the sort and the cursor.
+        builder.HasIndex(f => new { f.TenantId, f.SlaDueAt, f.Id });
+        builder.HasIndex(f => new { f.TenantId, f.FirstSeenAt, f.Id });
         // Resolving what a source no longer reports: open findings of the source not seen since the run began.
         builder.HasIndex(f => new { f.TenantId, f.SourceId, f.Status, f.LastSeenAt });
     }

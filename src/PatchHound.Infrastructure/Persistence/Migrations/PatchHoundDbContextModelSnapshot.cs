@@ -449,6 +449,12 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "VulnerabilityId")
                         .HasDatabaseName("ix_findings_tenant_id_vulnerability_id");
 
+                    b.HasIndex("TenantId", "FirstSeenAt", "Id")
+                        .HasDatabaseName("ix_findings_tenant_id_first_seen_at_id");
+
+                    b.HasIndex("TenantId", "SlaDueAt", "Id")
+                        .HasDatabaseName("ix_findings_tenant_id_sla_due_at_id");
+
                     b.HasIndex("TenantId", "Status", "SlaDueAt")
                         .HasDatabaseName("ix_findings_tenant_id_status_sla_due_at");
 
