@@ -33,9 +33,9 @@ internal static class ApprovalDecisionEndpoints
             return WorkProblems.NotFound("approval request");
         }
 
-        if (!RowVersion.TryExpectIfMatch(db, request, http))
+        if (RowVersion.ExpectIfMatch(db, request, http) is { } invalidVersion)
         {
-            return FieldErrors.For(RowVersion.IfMatchField, RowVersion.IfMatchMessage);
+            return invalidVersion;
         }
 
         if (decisions.CheckAcceptedUntil(request, body?.AcceptedUntil) is { } why)
@@ -70,9 +70,9 @@ internal static class ApprovalDecisionEndpoints
             return WorkProblems.NotFound("approval request");
         }
 
-        if (!RowVersion.TryExpectIfMatch(db, request, http))
+        if (RowVersion.ExpectIfMatch(db, request, http) is { } invalidVersion)
         {
-            return FieldErrors.For(RowVersion.IfMatchField, RowVersion.IfMatchMessage);
+            return invalidVersion;
         }
 
         await decisions.DenyAsync(request, approver, body?.Comment, cancellationToken);

@@ -37,9 +37,9 @@ internal static class CaseWorkflowEndpoints
             return WorkProblems.NotFound("case");
         }
 
-        if (!RowVersion.TryExpectIfMatch(db, remediationCase, http))
+        if (RowVersion.ExpectIfMatch(db, remediationCase, http) is { } invalidVersion)
         {
-            return FieldErrors.For(RowVersion.IfMatchField, RowVersion.IfMatchMessage);
+            return invalidVersion;
         }
 
         var assignee = request.AssigneeUserId!.Value;
@@ -61,9 +61,9 @@ internal static class CaseWorkflowEndpoints
             return WorkProblems.NotFound("case");
         }
 
-        if (!RowVersion.TryExpectIfMatch(db, remediationCase, http))
+        if (RowVersion.ExpectIfMatch(db, remediationCase, http) is { } invalidVersion)
         {
-            return FieldErrors.For(RowVersion.IfMatchField, RowVersion.IfMatchMessage);
+            return invalidVersion;
         }
 
         await assignment.UnassignAsync(remediationCase, cancellationToken);
@@ -86,9 +86,9 @@ internal static class CaseWorkflowEndpoints
             return WorkProblems.NotFound("case");
         }
 
-        if (!RowVersion.TryExpectIfMatch(db, remediationCase, http))
+        if (RowVersion.ExpectIfMatch(db, remediationCase, http) is { } invalidVersion)
         {
-            return FieldErrors.For(RowVersion.IfMatchField, RowVersion.IfMatchMessage);
+            return invalidVersion;
         }
 
         var before = CaseSnapshot.Of(remediationCase);
@@ -108,9 +108,9 @@ internal static class CaseWorkflowEndpoints
             return WorkProblems.NotFound("case");
         }
 
-        if (!RowVersion.TryExpectIfMatch(db, remediationCase, http))
+        if (RowVersion.ExpectIfMatch(db, remediationCase, http) is { } invalidVersion)
         {
-            return FieldErrors.For(RowVersion.IfMatchField, RowVersion.IfMatchMessage);
+            return invalidVersion;
         }
 
         var before = CaseSnapshot.Of(remediationCase);

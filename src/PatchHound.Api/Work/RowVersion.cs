@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Persistence.Configurations;
@@ -16,28 +17,31 @@ internal static class RowVersion
         where T : class =>
         db.Entry(entity).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue;
 
-    /// <summary>False when If-Match is present but is not a version this API handed out.</summary>
-    public static bool TryExpectIfMatch<T>(PatchHoundDbContext db, T entity, HttpRequest request)
+    /// <summary>
+    /// Makes the save expect the If-Match version, when the request sends one; the field error to answer when
+    /// If-Match is present but is not a version this API handed out, otherwise null.
+    /// </summary>
+    public static ValidationProblem? ExpectIfMatch<T>(PatchHoundDbContext db, T entity, HttpRequest request)
         where T : class
     {
         var header = request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
         {
-            return true;
+            return null;
         }
 
         if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag)
             || !uint.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
-            return false;
+            return FieldErrors.For(IfMatchField, IfMatchMessage);
         }
 
         // The save's WHERE xmin = @original then fails if the row moved on since the client read it.
         db.Entry(entity).Property<uint>(ConcurrencyToken.PropertyName).OriginalValue = version;
-        return true;
+        return null;
     }
 
-    public const string IfMatchField = "If-Match";
+    private const string IfMatchField = "If-Match";
 
-    public const string IfMatchMessage = "If-Match must be a version from this API, quoted, e.g. \"123456\".";
+    private const string IfMatchMessage = "If-Match must be a version from this API, quoted, e.g. \"123456\".";
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using PatchHound.Infrastructure.Demo;
@@ -24,7 +23,6 @@ public static class PersistenceRegistration
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(configuration.ApplicationConnectionString()));
         builder.Services.AddJobLeases();
-        builder.Services.TryAddSingleton<Realtime.IRealtimeEvents, Realtime.NoRealtimeEvents>();
         builder.Services.AddDbContext<PatchHoundDbContext>(options =>
             ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(configuration.ApplicationConnectionString()));
         builder.Services.TryAddSingletonTimeProvider();
