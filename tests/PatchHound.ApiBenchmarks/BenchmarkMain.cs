@@ -12,6 +12,8 @@ namespace PatchHound.ApiBenchmarks;
 /// </summary>
 internal static class BenchmarkMain
 {
+    public const string HttpFloorPath = "/health/live";
+
     public static async Task<int> Main(string[] args)
     {
         var options = BenchmarkOptions.Parse(args);
@@ -43,7 +45,14 @@ internal static class BenchmarkMain
                 rows.Add(new ResultRow(scenario, viaApi, viaSql));
             }
 
-            await ResultTable.PrintAsync(options, args, fixture.Database, rows);
+            // What HTTP alone costs here: the same clients and pipeline on an endpoint that does no work of its own.
+            var floor = await LoadRun.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), async (_, ct) =>
+            {
+                using var response = await client.GetAsync(HttpFloorPath, ct);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync(ct);
+            });
+            await ResultTable.PrintAsync(options, args, fixture.Database, rows, floor);
             return 0;
         }
         finally

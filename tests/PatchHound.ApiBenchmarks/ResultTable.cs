@@ -9,7 +9,7 @@ namespace PatchHound.ApiBenchmarks;
 /// <summary>The figures as a Markdown table, with when, where and how they were made.</summary>
 internal static class ResultTable
 {
-    public static async Task PrintAsync(BenchmarkOptions options, string[] args, TestDatabase database, IReadOnlyList<ResultRow> rows)
+    public static async Task PrintAsync(BenchmarkOptions options, string[] args, TestDatabase database, IReadOnlyList<ResultRow> rows, LatencySummary httpFloor)
     {
         await using var connection = new NpgsqlConnection(database.OwnerConnectionString);
         await connection.OpenAsync();
@@ -36,6 +36,8 @@ internal static class ResultTable
             Console.WriteLine($"| {row.Scenario.Name} | ratio API / direct | {Ratio(row.Api.PerSecond, row.Sql.PerSecond)} | " +
                 $"{Ratio(row.Api.P50, row.Sql.P50)} | {Ratio(row.Api.P95, row.Sql.P95)} | {Ratio(row.Api.P99, row.Sql.P99)} | | |");
         }
+
+        Line(new Scenario("HTTP floor", $"GET {HttpFloorPath}"), "API (HTTP), no endpoint work, no database", httpFloor);
     }
 
     private static void Line(Scenario scenario, string path, LatencySummary s) =>

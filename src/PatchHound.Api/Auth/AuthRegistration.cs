@@ -27,7 +27,7 @@ internal static class AuthRegistration
         AddValidatedOptions<DevTokenOptions>(services, DevTokenOptions.Section);
         AddValidatedOptions<ApiKeyOptions>(services, ApiKeyOptions.Section);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<PatchHoundAuthenticationOptions>>().Value);
-        services.AddMemoryCache();
+        services.AddSingleton<IdentityCache>();
         services.AddScoped<UserMemberships>();
         services.AddScoped<UserPrincipalFactory>();
         services.AddScoped<ExternalUserResolver>();

@@ -15,12 +15,4 @@ internal sealed class PatchHoundAuthenticationOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromHours(8);
-
-    /// <summary>
-    /// How long a replica reuses a user's memberships between requests of a session or bearer token. Reading them
-    /// crosses tenants (an audited platform scope), so it is not done on every request; an explicit sign-in always
-    /// reads them afresh. A disabled user is refused on the next request whatever this says.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
-    public TimeSpan MembershipCacheDuration { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -47,7 +47,7 @@ internal static class BearerTokenEvents
             return;
         }
 
-        context.Principal = await services.GetRequiredService<UserPrincipalFactory>().CreateAsync(user, scheme, fresh: false, cancellationToken);
+        context.Principal = await services.GetRequiredService<UserPrincipalFactory>().CreateAsync(KnownUser.From(user), scheme, fresh: false, cancellationToken);
     }
 
     private static async Task<UserResolution> DevTokenUserAsync(PatchHoundDbContext db, ClaimsPrincipal token, CancellationToken cancellationToken)

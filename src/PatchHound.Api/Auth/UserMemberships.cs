@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 using PatchHound.Core.Identity;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Tenancy;
@@ -8,39 +6,29 @@ using PatchHound.Infrastructure.Tenancy;
 namespace PatchHound.Api.Auth;
 
 /// <summary>
-/// A user's memberships in every tenant. They span tenants, so they are read under an audited platform scope; between
-/// explicit sign-ins a replica reuses them for <see cref="PatchHoundAuthenticationOptions.MembershipCacheDuration"/>
-/// rather than opening that scope on every request of a session or bearer token.
+/// A user's memberships in every tenant. They span tenants, so they are read under an audited platform scope: once
+/// per explicit sign-in, and otherwise only when the replica's <see cref="IdentityCache"/> has no current copy.
 /// </summary>
-internal sealed class UserMemberships(
-    PatchHoundDbContext db,
-    PlatformAccess platform,
-    IMemoryCache cache,
-    IOptions<PatchHoundAuthenticationOptions> options)
+internal sealed class UserMemberships(PatchHoundDbContext db, PlatformAccess platform, IdentityCache cache)
 {
     public async Task<IReadOnlyList<Membership>> ReadAsync(Guid userId, bool fresh, CancellationToken cancellationToken)
     {
-        var key = $"patchhound:memberships:{userId}";
-        if (!fresh && cache.TryGetValue(key, out IReadOnlyList<Membership>? cached) && cached is not null)
-        {
-            return cached;
-        }
+        var key = userId.ToString();
+        var memberships = fresh
+            ? await cache.Memberships.ReloadAsync(key, ct => LoadAsync(userId, ct), cancellationToken)
+            : await cache.Memberships.GetOrLoadAsync(key, ct => LoadAsync(userId, ct), cancellationToken);
+        return memberships ?? [];
+    }
 
-        IReadOnlyList<Membership> memberships;
+    private async Task<IReadOnlyList<Membership>?> LoadAsync(Guid userId, CancellationToken cancellationToken)
+    {
         await using (await platform.BeginAsync($"user:{userId}", "sign-in: reading the user's memberships", cancellationToken))
         {
-            memberships = await db.TenantMemberships.AsNoTracking()
+            return await db.TenantMemberships.AsNoTracking()
                 .Where(m => m.UserId == userId)
                 .Select(m => new Membership(m.TenantId, m.Role))
                 .ToListAsync(cancellationToken);
         }
-
-        if (options.Value.MembershipCacheDuration > TimeSpan.Zero)
-        {
-            cache.Set(key, memberships, options.Value.MembershipCacheDuration);
-        }
-
-        return memberships;
     }
 
     internal sealed record Membership(Guid TenantId, TenantRole Role);

@@ -9,25 +9,29 @@ namespace PatchHound.Api.Auth;
 /// Builds the signed-in identity from the users table: the same identities and roles for every way of signing in
 /// (cookie, identity-provider token, dev token). Disabled users get none.
 /// </summary>
-internal sealed class UserPrincipalFactory(PatchHoundDbContext db, UserMemberships memberships)
+internal sealed class UserPrincipalFactory(PatchHoundDbContext db, UserMemberships memberships, IdentityCache cache)
 {
-    /// <summary>An explicit sign-in by e-mail: memberships are read afresh.</summary>
+    /// <summary>An explicit sign-in by e-mail: the user and memberships are read afresh.</summary>
     public async Task<ClaimsPrincipal?> CreateAsync(string email, string scheme, CancellationToken cancellationToken)
     {
         var normalized = User.NormalizeEmail(email);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
-        return user is null || user.IsDisabled ? null : await CreateAsync(user, scheme, fresh: true, cancellationToken);
+        return user is null || user.IsDisabled ? null : await CreateAsync(KnownUser.From(user), scheme, fresh: true, cancellationToken);
     }
 
     /// <summary>A request of an existing session or token: null when the user is gone or disabled.</summary>
     public async Task<ClaimsPrincipal?> CreateAsync(Guid userId, string scheme, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var user = await cache.Users.GetOrLoadAsync(userId.ToString(), async ct =>
+            await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new KnownUser(u.Id, u.Email, u.DisplayName, u.IsPlatformOperator, u.DisabledAt != null))
+                .SingleOrDefaultAsync(ct), cancellationToken);
         return user is null || user.IsDisabled ? null : await CreateAsync(user, scheme, fresh: false, cancellationToken);
     }
 
-    public async Task<ClaimsPrincipal> CreateAsync(User user, string scheme, bool fresh, CancellationToken cancellationToken)
+    public async Task<ClaimsPrincipal> CreateAsync(KnownUser user, string scheme, bool fresh, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
         var claims = new List<Claim>
         {
             new(PatchHoundClaims.UserId, user.Id.ToString()),

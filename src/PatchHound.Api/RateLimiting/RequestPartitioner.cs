@@ -2,7 +2,10 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Tenancy;
+using PatchHound.Core.Tenancy;
+using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.RateLimiting;
+using PatchHound.Infrastructure.Tenancy;
 
 namespace PatchHound.Api.RateLimiting;
 
@@ -12,7 +15,7 @@ namespace PatchHound.Api.RateLimiting;
 /// tenant they do not belong to, which answers 404 anyway): one window per caller at the default limit. Anonymous
 /// requests: one window per client IP. Health checks and the API description are never limited.
 /// </summary>
-internal sealed class RequestPartitioner(TenantEditionCache tenants, IOptions<PatchHoundRateLimitOptions> options)
+internal sealed class RequestPartitioner(TenantDirectory tenants, IOptions<PatchHoundRateLimitOptions> options)
 {
     private static readonly PathString[] Unlimited = ["/health", "/openapi", "/api/reference"];
 
@@ -33,7 +36,8 @@ internal sealed class RequestPartitioner(TenantEditionCache tenants, IOptions<Pa
         }
 
         if (context.Request.RouteValues[TenantRouteFilter.RouteParameter] is string requested
-            && await tenants.FindAsync(requested, cancellationToken) is { } tenant
+            && await tenants.FindAsync(context.RequestServices.GetRequiredService<PatchHoundDbContext>(), requested, cancellationToken)
+                is { Status: TenantStatus.Active } tenant
             && TenantRouteFilter.RolesIn(context.User, tenant.Id).Count > 0)
         {
             return new RateLimitTarget($"tenant:{tenant.Id}:{caller}", limits.Editions.For(tenant.Edition));

@@ -10,7 +10,6 @@ internal static class RequestRateLimitingRegistration
     public static IServiceCollection AddRequestRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDistributedRateLimiting(configuration);
-        services.AddSingleton<TenantEditionCache>();
         services.AddSingleton<RequestPartitioner>();
         services.AddSingleton<RequestRateLimiter>();
         services.AddRateLimiter(limiter =>

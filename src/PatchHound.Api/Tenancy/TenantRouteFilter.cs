@@ -24,7 +24,7 @@ internal sealed class TenantRouteFilter(TenantScope scope, ILogger<TenantRouteFi
         }
 
         var allowed = http.GetEndpoint()?.Metadata.GetMetadata<TenantRolesMetadata>()?.Roles ?? [];
-        Core.Tenancy.Tenant tenant;
+        KnownTenant tenant;
         try
         {
             tenant = await scope.EnterAsync(requested, http.RequestAborted);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using PatchHound.Infrastructure.Caching;
 using PatchHound.Infrastructure.Demo;
 using PatchHound.Infrastructure.Leases;
 using PatchHound.Infrastructure.Tenancy;
@@ -23,10 +24,13 @@ public static class PersistenceRegistration
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(configuration.ApplicationConnectionString()));
         builder.Services.AddJobLeases();
-        builder.Services.AddDbContext<PatchHoundDbContext>(options =>
-            ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(configuration.ApplicationConnectionString()));
+        builder.Services.AddDbContext<PatchHoundDbContext>((services, options) =>
+            ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(configuration.ApplicationConnectionString())
+                .AddInterceptors(new LocalCacheEviction(services.GetRequiredService<CacheChangeFeed>())));
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddScoped<PlatformAccess>();
+        builder.AddChangeNotifiedCaching();
+        builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddScoped<TenantScope>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));

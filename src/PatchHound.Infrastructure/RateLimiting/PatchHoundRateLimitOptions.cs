@@ -32,10 +32,6 @@ public sealed class PatchHoundRateLimitOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan RedisRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a tenant's edition is remembered: an edition change takes effect within this time.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan TenantCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>Granularity of the per-replica fallback window (System.Threading.RateLimiting.SlidingWindowRateLimiter).</summary>
     [Range(1, 600)]
     public int FallbackSegmentsPerWindow { get; set; } = 6;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PatchHound.Core.Tenancy;
 using PatchHound.Infrastructure.Persistence;
@@ -6,15 +5,12 @@ using PatchHound.Infrastructure.Persistence;
 namespace PatchHound.Infrastructure.Tenancy;
 
 /// <summary>Resolves a tenant named by a request or job (id or slug) and makes it the scope's tenant.</summary>
-public sealed class TenantScope(PatchHoundDbContext db, ILogger<TenantScope> logger)
+public sealed class TenantScope(PatchHoundDbContext db, TenantDirectory directory, ILogger<TenantScope> logger)
 {
-    public async Task<Tenant> EnterAsync(string tenantIdOrSlug, CancellationToken cancellationToken)
+    public async Task<KnownTenant> EnterAsync(string tenantIdOrSlug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenantIdOrSlug);
-        var tenant = Guid.TryParse(tenantIdOrSlug, out var id)
-            ? await db.Set<Tenant>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
-            : await db.Set<Tenant>().AsNoTracking().SingleOrDefaultAsync(t => t.Slug == tenantIdOrSlug, cancellationToken);
-
+        var tenant = await directory.FindAsync(db, tenantIdOrSlug, cancellationToken);
         if (tenant is null)
         {
             logger.LogWarning("Refused unknown tenant {Tenant}", tenantIdOrSlug);

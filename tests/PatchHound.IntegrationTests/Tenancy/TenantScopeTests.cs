@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Tenancy;
+using PatchHound.IntegrationTests.Caching;
 using PatchHound.IntegrationTests.Harness;
 
 namespace PatchHound.IntegrationTests.Tenancy;
@@ -17,7 +18,7 @@ public sealed class TenantScopeTests(TwoTenantsFixture fixture) : IClassFixture<
         await using var db = fixture.Database.AppContext();
         var before = await CountAllRowsAsync();
 
-        var enter = () => new TenantScope(db, NullLogger<TenantScope>.Instance).EnterAsync(tenant, CancellationToken.None);
+        var enter = () => new TenantScope(db, TenantDirectories.Uncached(fixture.Database), NullLogger<TenantScope>.Instance).EnterAsync(tenant, CancellationToken.None);
 
         await enter.Should().ThrowAsync<UnknownTenantException>().WithMessage(message);
         db.Tenant.HasTenant.Should().BeFalse();
@@ -29,7 +30,7 @@ public sealed class TenantScopeTests(TwoTenantsFixture fixture) : IClassFixture<
     {
         await using var db = fixture.Database.AppContext();
 
-        var tenant = await new TenantScope(db, NullLogger<TenantScope>.Instance).EnterAsync("tenant-b", CancellationToken.None);
+        var tenant = await new TenantScope(db, TenantDirectories.Uncached(fixture.Database), NullLogger<TenantScope>.Instance).EnterAsync("tenant-b", CancellationToken.None);
 
         tenant.Id.Should().Be(fixture.TenantB);
         (await db.Devices.Select(d => d.TenantId).Distinct().ToListAsync()).Should().Equal(fixture.TenantB);
