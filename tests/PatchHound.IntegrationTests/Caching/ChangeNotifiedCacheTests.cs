@@ -17,28 +17,23 @@ public sealed class ChangeNotifiedCacheTests(DatabaseFixture fixture) : IClassFi
         var user = await InsertUserAsync("Before");
         await using var host = await CacheFeedHost.StartAsync(fixture.Database);
         var cache = host.Cache<string>(CacheChanges.Users);
-        var loads = 0;
-        Task<string?> Load(CancellationToken ct)
-        {
-            loads++;
-            return ReadNameAsync(user);
-        }
+        var load = new CountedLoad(() => ReadNameAsync(user));
 
-        (await cache.GetOrLoadAsync(Key(user), Load, default)).Should().Be("Before");
-        (await cache.GetOrLoadAsync(Key(user), Load, default)).Should().Be("Before");
-        loads.Should().Be(1, "the second lookup is served by the cache");
+        (await cache.GetOrLoadAsync(Key(user), load.RunAsync, default)).Should().Be("Before");
+        (await cache.GetOrLoadAsync(Key(user), load.RunAsync, default)).Should().Be("Before");
+        load.Count.Should().Be(1, "the second lookup is served by the cache");
 
         await using var connection = await OpenOwnerAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await RenameAsync(connection, user, "After");
         await Task.Delay(TimeSpan.FromMilliseconds(300));
-        (await cache.GetOrLoadAsync(Key(user), Load, default)).Should().Be("Before", "nothing is announced before the commit");
-        loads.Should().Be(1);
+        (await cache.GetOrLoadAsync(Key(user), load.RunAsync, default)).Should().Be("Before", "nothing is announced before the commit");
+        load.Count.Should().Be(1);
 
         await transaction.CommitAsync();
-        await Eventually.HoldsAsync(async () => await cache.GetOrLoadAsync(Key(user), Load, default) == "After",
+        await Eventually.HoldsAsync(async () => await cache.GetOrLoadAsync(Key(user), load.RunAsync, default) == "After",
             "the commit should evict the cached row");
-        loads.Should().Be(2);
+        load.Count.Should().Be(2);
     }
 
     [Fact]
@@ -60,10 +55,9 @@ public sealed class ChangeNotifiedCacheTests(DatabaseFixture fixture) : IClassFi
         }, default);
 
         read.Should().Be("Old", "the load read the row before the change");
-        var loads = 0;
-        var next = await cache.GetOrLoadAsync(Key(user), ct => { loads++; return ReadNameAsync(user); }, default);
-        next.Should().Be("New");
-        loads.Should().Be(1, "what the overlapping load read was not kept");
+        var load = new CountedLoad(() => ReadNameAsync(user));
+        (await cache.GetOrLoadAsync(Key(user), load.RunAsync, default)).Should().Be("New");
+        load.Count.Should().Be(1, "what the overlapping load read was not kept");
     }
 
     [Fact]
@@ -72,14 +66,9 @@ public sealed class ChangeNotifiedCacheTests(DatabaseFixture fixture) : IClassFi
         var user = await InsertUserAsync("Listened");
         await using var host = await CacheFeedHost.StartAsync(fixture.Database);
         var cache = host.Cache<string>(CacheChanges.Users);
-        var loads = 0;
-        Task<string?> Load(CancellationToken ct)
-        {
-            loads++;
-            return ReadNameAsync(user);
-        }
+        var load = new CountedLoad(() => ReadNameAsync(user));
 
-        await cache.GetOrLoadAsync(Key(user), Load, default);
+        await cache.GetOrLoadAsync(Key(user), load.RunAsync, default);
         await using (var connection = await OpenOwnerAsync())
         await using (var kill = new NpgsqlCommand(
             "SELECT count(pg_terminate_backend(pid))::int FROM pg_stat_activity WHERE application_name = @name AND datname = current_database()", connection))
@@ -89,16 +78,16 @@ public sealed class ChangeNotifiedCacheTests(DatabaseFixture fixture) : IClassFi
         }
 
         await Eventually.HoldsAsync(() => !host.Feed.IsListening, "the feed should notice its connection is gone");
-        var before = loads;
-        await cache.GetOrLoadAsync(Key(user), Load, default);
-        await cache.GetOrLoadAsync(Key(user), Load, default);
-        loads.Should().Be(before + 2, "nothing is served from the cache while changes could go unheard");
+        var before = load.Count;
+        await cache.GetOrLoadAsync(Key(user), load.RunAsync, default);
+        await cache.GetOrLoadAsync(Key(user), load.RunAsync, default);
+        load.Count.Should().Be(before + 2, "nothing is served from the cache while changes could go unheard");
         cache.Count.Should().Be(0);
 
         await Eventually.HoldsAsync(() => host.Feed.IsListening, "the feed should listen again");
-        await cache.GetOrLoadAsync(Key(user), Load, default);
-        await cache.GetOrLoadAsync(Key(user), Load, default);
-        loads.Should().Be(before + 3, "once listening, the cache serves again");
+        await cache.GetOrLoadAsync(Key(user), load.RunAsync, default);
+        await cache.GetOrLoadAsync(Key(user), load.RunAsync, default);
+        load.Count.Should().Be(before + 3, "once listening, the cache serves again");
     }
 
     [Fact]
@@ -169,5 +158,17 @@ public sealed class ChangeNotifiedCacheTests(DatabaseFixture fixture) : IClassFi
         var connection = new NpgsqlConnection(fixture.Database.OwnerConnectionString);
         await connection.OpenAsync();
         return connection;
+    }
+
+    /// <summary>A cache load that counts how often the cache asked for it.</summary>
+    private sealed class CountedLoad(Func<Task<string?>> read)
+    {
+        public int Count { get; private set; }
+
+        public Task<string?> RunAsync(CancellationToken cancellationToken)
+        {
+            Count++;
+            return read();
+        }
     }
 }
