@@ -40,6 +40,8 @@ public sealed class IngestionRunTests(DatabaseFixture fixture) : IClassFixture<D
         else
         {
             second.StatusCode.Should().Be(HttpStatusCode.Accepted, "only when the first run had already finished");
+            var secondRun = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            (await tenant.WaitForFinishAsync(secondRun, RunTimeout)).GetProperty("status").GetString().Should().Be("Succeeded");
         }
 
         var rerun = await tenant.WaitForFinishAsync(await tenant.TriggerAcceptedAsync(), RunTimeout);
