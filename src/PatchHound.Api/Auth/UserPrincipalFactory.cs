@@ -23,9 +23,8 @@ internal sealed class UserPrincipalFactory(PatchHoundDbContext db, UserMembershi
     public async Task<ClaimsPrincipal?> CreateAsync(Guid userId, string scheme, CancellationToken cancellationToken)
     {
         var user = await cache.Users.GetOrLoadAsync(userId.ToString(), async ct =>
-            await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new KnownUser(u.Id, u.Email, u.DisplayName, u.IsPlatformOperator, u.DisabledAt != null))
-                .SingleOrDefaultAsync(ct), cancellationToken);
+            await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct) is { } row ? KnownUser.From(row) : null,
+            cancellationToken);
         return user is null || user.IsDisabled ? null : await CreateAsync(user, scheme, fresh: false, cancellationToken);
     }
 

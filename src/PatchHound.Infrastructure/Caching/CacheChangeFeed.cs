@@ -73,7 +73,7 @@ public sealed class CacheChangeFeed : BackgroundService
         {
             try
             {
-                await ListenAsync(() => retryDelay = FirstRetryDelay, stoppingToken);
+                await ListenAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -81,7 +81,11 @@ public sealed class CacheChangeFeed : BackgroundService
             }
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
-                StopListening();
+                if (StopListening())
+                {
+                    retryDelay = FirstRetryDelay;
+                }
+
                 logger.LogWarning(e, "Not listening for cache changes; tenants and users are read from the database until it listens again in {Delay}", retryDelay);
                 await Task.Delay(retryDelay, time, stoppingToken);
                 retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, LastRetryDelay.Ticks));
@@ -93,7 +97,7 @@ public sealed class CacheChangeFeed : BackgroundService
         }
     }
 
-    private async Task ListenAsync(Action connected, CancellationToken stoppingToken)
+    private async Task ListenAsync(CancellationToken stoppingToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
         connection.Notification += (_, e) => Announce(e.Payload);
@@ -105,7 +109,6 @@ public sealed class CacheChangeFeed : BackgroundService
         // Changes committed before LISTEN were never heard: start from nothing.
         EvictEverything();
         Volatile.Write(ref listening, 1);
-        connected();
         logger.LogInformation("Listening for cache changes on {Channel}", CacheChanges.Channel);
         while (true)
         {
@@ -140,12 +143,16 @@ public sealed class CacheChangeFeed : BackgroundService
         }
     }
 
-    private void StopListening()
+    /// <returns>Whether it was listening: a connection that had listened starts its retries afresh.</returns>
+    private bool StopListening()
     {
-        if (Interlocked.Exchange(ref listening, 0) == 1)
+        if (Interlocked.Exchange(ref listening, 0) == 0)
         {
-            EvictEverything();
+            return false;
         }
+
+        EvictEverything();
+        return true;
     }
 
     private void EvictEverything()

@@ -24,6 +24,15 @@ internal sealed class CacheFeedHost : IAsyncDisposable
 
     public static async Task<CacheFeedHost> StartAsync(TestDatabase database)
     {
+        var host = Create(database);
+        await host.Feed.StartAsync(CancellationToken.None);
+        await Eventually.HoldsAsync(() => host.Feed.IsListening, "the feed should listen");
+        return host;
+    }
+
+    /// <summary>The feed as a host builds it, not started: it never listens, so every cache lookup reads the database.</summary>
+    public static CacheFeedHost Create(TestDatabase database)
+    {
         var services = new ServiceCollection()
             .AddMetrics()
             .AddKeyedSingleton(CacheChangeFeed.ApplicationName, (_, _) => CachingRegistration.ListeningDataSource(database.AppConnectionString()))
@@ -31,10 +40,7 @@ internal sealed class CacheFeedHost : IAsyncDisposable
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddSingleton<CacheChangeFeed>();
         services.AddOptions<CachingOptions>();
-        var host = new CacheFeedHost(services.BuildServiceProvider());
-        await host.Feed.StartAsync(CancellationToken.None);
-        await Eventually.HoldsAsync(() => host.Feed.IsListening, "the feed should listen");
-        return host;
+        return new CacheFeedHost(services.BuildServiceProvider());
     }
 
     public async ValueTask DisposeAsync()
