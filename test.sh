@@ -42,6 +42,21 @@ trx_counter() {
     awk '{ total += $1 } END { print total + 0 }'
 }
 
+# Names each failed test with the first lines of its message, so the end of a long log says what failed.
+list_failures() {
+  { cat "$results_dir"/*.trx 2>/dev/null || true; } | perl -0777 -ne '
+    while (/<UnitTestResult\b([^>]*)>(.*?)<\/UnitTestResult>/gs) {
+      my ($attributes, $body) = ($1, $2);
+      next unless $attributes =~ /outcome="(?:Failed|Error|Timeout|Aborted)"/;
+      my ($name) = $attributes =~ /testName="([^"]*)"/;
+      my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
+      $message //= "";
+      for ($name, $message) { s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/\x27/g; s/&#xD;//g; s/&#xA;/\n/g; s/&amp;/&/g; }
+      my @lines = grep { /\S/ } split /\n/, $message;
+      print "FAILED $name\n", map({ "    $_\n" } @lines[0 .. ($#lines < 4 ? $#lines : 4)]);
+    }'
+}
+
 # Prints the summary line; fails when nothing ran, which would otherwise pass unnoticed.
 summarize() {
   local passed failed skipped summary
@@ -68,6 +83,7 @@ main() {
   local status=0
   run_tests || status=$?
   echo
+  list_failures
   summarize || status=1
   return "$status"
 }
