@@ -13,12 +13,16 @@ public static class ServiceDefaultsExtensions
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext()
-            .Enrich.WithProperty("Application", builder.Environment.ApplicationName)
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        // The host's logger, not Serilog's static one: several hosts in one process (two API replicas in a test, the
+        // worker beside the API) would otherwise all write through whichever host set the static logger last.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .Enrich.WithProperty("Application", builder.Environment.ApplicationName)
+                .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture),
+            preserveStaticLogger: true);
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
         return builder;
