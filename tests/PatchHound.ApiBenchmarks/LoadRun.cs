@@ -5,6 +5,21 @@ namespace PatchHound.ApiBenchmarks;
 /// <summary>N closed-loop clients, each starting its next operation as soon as the last one ends, for a fixed time.</summary>
 internal static class LoadRun
 {
+    /// <summary>
+    /// The same load unrecorded for <paramref name="warmup"/> first, so the figures are the steady state: the runtime
+    /// has tiered the hot code up and the connection pools are full.
+    /// </summary>
+    public static async Task<LatencySummary> MeasureAsync(
+        int clients, TimeSpan warmup, TimeSpan duration, Func<int, CancellationToken, Task> operation)
+    {
+        if (warmup > TimeSpan.Zero)
+        {
+            await RunAsync(clients, warmup, operation);
+        }
+
+        return await RunAsync(clients, duration, operation);
+    }
+
     public static async Task<LatencySummary> RunAsync(int clients, TimeSpan duration, Func<int, CancellationToken, Task> operation)
     {
         var next = -1;

@@ -25,7 +25,7 @@ internal static class ResultTable
         Console.WriteLine($"Command: scripts/benchmark-api.sh {string.Join(' ', args)}");
         Console.WriteLine($"Data: {options.Findings:N0} findings on {options.Devices:N0} devices in one tenant; proposed indexes: " +
             (options.WithProposedIndexes ? "yes" : "no"));
-        Console.WriteLine($"Load: {options.Clients} closed-loop clients for {options.Seconds} s per phase; API and PostgreSQL share the machine.");
+        Console.WriteLine($"Load: {options.Clients} closed-loop clients for {options.Seconds} s per phase, after {options.WarmupSeconds} s of the same load unrecorded; API and PostgreSQL share the machine.");
         Console.WriteLine();
         Console.WriteLine("| Scenario | Path | Requests/s | p50 ms | p95 ms | p99 ms | max ms | Errors |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
