@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Npgsql;
+using PatchHound.Infrastructure.Persistence;
 using PatchHound.IntegrationTests.Harness;
 
 namespace PatchHound.ApiBenchmarks;
@@ -25,7 +26,7 @@ internal static class BenchmarkMain
         {
             using var capture = new EfCommandCapture();
             using var client = await SignedInClientAsync(fixture, options.Clients);
-            await using var dataSource = NpgsqlDataSource.Create(fixture.Database.AppConnectionString());
+            await using var dataSource = NpgsqlDataSource.Create(ConnectionDefaults.Apply(fixture.Database.AppConnectionString()));
             var direct = new DirectQueries(dataSource, fixture.TenantA.Id);
             var rows = new List<ResultRow>();
             foreach (var scenario in scenarios)
@@ -34,19 +35,18 @@ internal static class BenchmarkMain
                 Console.WriteLine($"[{scenario.Name}] {scenario.Query}: {pages.Count} pages");
                 await PrintPlansAsync(direct, pages);
 
-                var duration = TimeSpan.FromSeconds(options.Seconds);
-                var viaApi = await LoadRun.RunAsync(options.Clients, duration, async (i, ct) =>
+                var viaApi = await MeasureAsync(options, async (i, ct) =>
                 {
                     using var response = await client.GetAsync(pages[i % pages.Count].Url, ct);
                     response.EnsureSuccessStatusCode();
                     await response.Content.ReadAsByteArrayAsync(ct);
                 });
-                var viaSql = await LoadRun.RunAsync(options.Clients, duration, (i, ct) => direct.RunAsync(pages[i % pages.Count].Commands, ct));
+                var viaSql = await MeasureAsync(options, (i, ct) => direct.RunAsync(pages[i % pages.Count].Commands, ct));
                 rows.Add(new ResultRow(scenario, viaApi, viaSql));
             }
 
             // What HTTP alone costs here: the same clients and pipeline on an endpoint that does no work of its own.
-            var floor = await LoadRun.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), async (_, ct) =>
+            var floor = await MeasureAsync(options, async (_, ct) =>
             {
                 using var response = await client.GetAsync(HttpFloorPath, ct);
                 response.EnsureSuccessStatusCode();
@@ -60,6 +60,9 @@ internal static class BenchmarkMain
             await fixture.DisposeAsync();
         }
     }
+
+    private static Task<LatencySummary> MeasureAsync(BenchmarkOptions options, Func<int, CancellationToken, Task> operation) =>
+        LoadRun.MeasureAsync(options.Clients, TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.Seconds), operation);
 
     private static async Task<HttpClient> SignedInClientAsync(BenchmarkApiFixture fixture, int clients)
     {

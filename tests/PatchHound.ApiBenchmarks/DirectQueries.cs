@@ -4,19 +4,16 @@ using PatchHound.Infrastructure.Persistence;
 namespace PatchHound.ApiBenchmarks;
 
 /// <summary>
-/// The API's database work for one findings page, without the API: a pooled connection of the application login,
-/// the session command that row-level security reads (as the API's interceptor sends it), then the captured query,
-/// every row read.
+/// The API's database work for one findings page, without the API: a pooled connection of the application login
+/// with the API's connection defaults, the session settings the API's interceptor sends for a findings page, then the
+/// captured query, every row read.
 /// </summary>
 internal sealed class DirectQueries(NpgsqlDataSource dataSource, Guid tenantId)
 {
-    private readonly string sessionSql =
-        $"SELECT set_config('{RowLevelSecurity.TenantSetting}', '{tenantId}', false), set_config('{RowLevelSecurity.PlatformSetting}', 'off', false)";
-
     public async Task RunAsync(IReadOnlyList<CapturedCommand> commands, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var session = new NpgsqlCommand(sessionSql, connection))
+        await using (var session = SessionSettings.Command(connection, tenantId, platformScope: false, genericPlans: true))
         {
             await session.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -37,7 +34,7 @@ internal sealed class DirectQueries(NpgsqlDataSource dataSource, Guid tenantId)
     public async Task<List<string>> ExplainAsync(IReadOnlyList<CapturedCommand> commands)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        await using (var session = new NpgsqlCommand(sessionSql, connection))
+        await using (var session = SessionSettings.Command(connection, tenantId, platformScope: false, genericPlans: true))
         {
             await session.ExecuteNonQueryAsync();
         }

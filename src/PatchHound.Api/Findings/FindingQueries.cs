@@ -25,6 +25,7 @@ internal sealed class FindingQueries(PatchHoundDbContext db, TimeProvider clock,
     {
         var window = Window();
         var rows = new List<FindingRow>(limit + 1);
+        using var plans = db.ReuseGenericPlans();
         foreach (var segment in FindingKeyset.Segments(Filtered(filter, window), sort, after, filter.Severities))
         {
             var wanted = limit + 1 - rows.Count;

@@ -40,10 +40,10 @@ public static class PersistenceRegistration
         return builder;
     }
 
-    /// <summary>The application login the hosts serve with (row-level security applies).</summary>
+    /// <summary>The application login the hosts serve with (row-level security applies), with <see cref="ConnectionDefaults"/>.</summary>
     public static string ApplicationConnectionString(this IConfiguration configuration) =>
-        configuration.GetConnectionString(DatabaseOptions.ApplicationConnectionName)
-        ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ApplicationConnectionName} is not configured.");
+        ConnectionDefaults.Apply(configuration.GetConnectionString(DatabaseOptions.ApplicationConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ApplicationConnectionName} is not configured."));
 
     public static string MigrationsConnectionString(this IConfiguration configuration) =>
         configuration.GetConnectionString(DatabaseOptions.MigrationsConnectionName)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PatchHound.Core.Tenancy;
 
 namespace PatchHound.Infrastructure.Persistence;
@@ -23,16 +22,6 @@ public static class RowLevelSecurity
     private const string Predicate =
         $"tenant_id = NULLIF(current_setting('{TenantSetting}', true), '')::uuid " +
         $"OR current_setting('{PlatformSetting}', true) = 'on'";
-
-    internal static NpgsqlCommand SessionCommand(NpgsqlConnection connection, Guid? tenantId, bool platformScope)
-    {
-        var command = new NpgsqlCommand(
-            $"SELECT set_config('{TenantSetting}', $1, false), set_config('{PlatformSetting}', $2, false)",
-            connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId?.ToString() ?? string.Empty });
-        command.Parameters.Add(new NpgsqlParameter { Value = platformScope ? "on" : "off" });
-        return command;
-    }
 
     /// <summary>Tenant-owned tables of the model, as PostgreSQL names them.</summary>
     public static IReadOnlyList<string> TenantTables(DbContext db) =>

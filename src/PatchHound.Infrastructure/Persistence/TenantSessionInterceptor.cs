@@ -5,9 +5,9 @@ using Npgsql;
 namespace PatchHound.Infrastructure.Persistence;
 
 /// <summary>
-/// Sets the PostgreSQL session settings that row-level security reads, each time EF opens a
-/// connection. Pooled connections are reset (DISCARD ALL) on return, so a setting never leaks
-/// to the next user of the physical connection.
+/// Sets the <see cref="SessionSettings"/> (the tenant that row-level security reads, and the plan choice of
+/// <see cref="PatchHoundDbContext.ReuseGenericPlans"/>) each time EF opens a connection. Pooled connections are reset
+/// on return, so a setting never leaks to the next user of the physical connection.
 /// </summary>
 internal sealed class TenantSessionInterceptor : DbConnectionInterceptor
 {
@@ -34,6 +34,6 @@ internal sealed class TenantSessionInterceptor : DbConnectionInterceptor
             return null;
         }
 
-        return RowLevelSecurity.SessionCommand(npgsql, db.Tenant.TenantId, db.Tenant.IsPlatformScope);
+        return SessionSettings.Command(npgsql, db.Tenant.TenantId, db.Tenant.IsPlatformScope, db.ReusesGenericPlans);
     }
 }

@@ -12,7 +12,7 @@ public static class TestDatabaseContexts
         database.ConnectionString(SchemaSetup.AppLogin, SchemaSetup.AppPassword);
 
     public static PatchHoundDbContext AppContext(this TestDatabase database, TenantContext? tenant = null) =>
-        Create(database.AppConnectionString(), tenant);
+        Create(ConnectionDefaults.Apply(database.AppConnectionString()), tenant);
 
     /// <summary>The superuser: PostgreSQL skips row-level security, so only the EF filter applies.</summary>
     public static PatchHoundDbContext OwnerContext(this TestDatabase database, TenantContext? tenant = null) =>
@@ -25,7 +25,7 @@ public static class TestDatabaseContexts
         return context;
     }
 
-    private static PatchHoundDbContext Create(string connectionString, TenantContext? tenant) =>
+    public static PatchHoundDbContext Create(string connectionString, TenantContext? tenant) =>
         new(new DbContextOptionsBuilder<PatchHoundDbContext>().UsePatchHoundPostgres(connectionString).Options,
             tenant ?? new TenantContext());
 }
