@@ -90,6 +90,9 @@ public sealed class IngestionRunEnvironment : IAsyncDisposable
             ["Jobs__InvisibilityTimeout"] = "00:00:10",
             ["Jobs__Leases__Duration"] = "00:00:03",
             ["Jobs__RetryDelaysInSeconds__0"] = "1",
+            // A new source's latest slot (here 1 January) is due at the first dispatch with no active run: left on
+            // its minutely schedule, the sweep would start a scheduled run between a test's manual ones.
+            ["Jobs__Schedules__ingestion-dispatch"] = "0 0 1 1 *",
         });
         foreach (var (key, value) in secrets.Concat(overrides ?? new Dictionary<string, string?>()))
         {

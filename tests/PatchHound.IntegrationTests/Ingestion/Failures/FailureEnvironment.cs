@@ -60,9 +60,6 @@ public abstract class FailureEnvironment : IAsyncLifetime
 
         await environment.StartWorkerAsync("worker", new Dictionary<string, string?>
         {
-            // Runs start only when a test says so: the scheduled dispatch would start one for every source.
-            ["Jobs__Schedules__ingestion-dispatch"] = "0 0 1 1 *",
-
             // No test here kills a worker; a longer lease survives a loaded machine's late renewals.
             ["Jobs__Leases__Duration"] = "00:00:20",
             ["Defender__MaxTransientAttempts"] = "1",
