@@ -12,12 +12,7 @@ internal sealed class DirectQueries(NpgsqlDataSource dataSource, Guid tenantId)
 {
     public async Task RunAsync(IReadOnlyList<CapturedCommand> commands, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var session = SessionSettings.Command(connection, tenantId, platformScope: false, genericPlans: true))
-        {
-            await session.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await using var connection = await OpenPageSessionAsync(cancellationToken);
         foreach (var captured in commands)
         {
             await using var command = captured.On(connection);
@@ -33,12 +28,7 @@ internal sealed class DirectQueries(NpgsqlDataSource dataSource, Guid tenantId)
     /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the page's commands, under the same session settings.</summary>
     public async Task<List<string>> ExplainAsync(IReadOnlyList<CapturedCommand> commands)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using (var session = SessionSettings.Command(connection, tenantId, platformScope: false, genericPlans: true))
-        {
-            await session.ExecuteNonQueryAsync();
-        }
-
+        await using var connection = await OpenPageSessionAsync(CancellationToken.None);
         var lines = new List<string>();
         foreach (var captured in commands)
         {
@@ -51,5 +41,13 @@ internal sealed class DirectQueries(NpgsqlDataSource dataSource, Guid tenantId)
         }
 
         return lines;
+    }
+
+    private async Task<NpgsqlConnection> OpenPageSessionAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var session = SessionSettings.Command(connection, tenantId, platformScope: false, genericPlans: true);
+        await session.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
     }
 }

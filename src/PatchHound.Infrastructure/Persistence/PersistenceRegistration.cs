@@ -20,12 +20,13 @@ public static class PersistenceRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var configuration = builder.Configuration;
+        // Read when first needed (the configuration is final by then) and once: the DbContext options are built per scope.
+        var applicationConnectionString = new Lazy<string>(builder.Configuration.ApplicationConnectionString);
         builder.Services.AddScoped<TenantContext>();
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(configuration.ApplicationConnectionString()));
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(applicationConnectionString.Value));
         builder.Services.AddJobLeases();
         builder.Services.AddDbContext<PatchHoundDbContext>((services, options) =>
-            ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(configuration.ApplicationConnectionString())
+            ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(applicationConnectionString.Value)
                 .AddInterceptors(new LocalCacheEviction(services.GetRequiredService<CacheChangeFeed>())));
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddScoped<PlatformAccess>();
