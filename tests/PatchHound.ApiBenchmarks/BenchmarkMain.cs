@@ -7,7 +7,7 @@ using PatchHound.IntegrationTests.Harness;
 namespace PatchHound.ApiBenchmarks;
 
 /// <summary>
-/// Findings list under load: the API over real HTTP (in-process Kestrel), then the same SQL straight on PostgreSQL,
+/// Findings list under load: the API over real HTTP (in-process Kestrel), then the same SQL batches straight on PostgreSQL,
 /// each with the same number of closed-loop clients for the same time, on one freshly seeded tenant. Prints figures;
 /// asserts nothing.
 /// </summary>
@@ -24,10 +24,10 @@ internal static class BenchmarkMain
         await fixture.InitializeAsync();
         try
         {
-            using var capture = new EfCommandCapture();
+            using var capture = new SqlCapture();
             using var client = await SignedInClientAsync(fixture, options.Clients);
             await using var dataSource = NpgsqlDataSource.Create(ConnectionDefaults.Apply(fixture.Database.AppConnectionString()));
-            var direct = new DirectQueries(dataSource, fixture.TenantA.Id);
+            var direct = new DirectQueries(dataSource);
             var rows = new List<ResultRow>();
             foreach (var scenario in scenarios)
             {
@@ -41,7 +41,7 @@ internal static class BenchmarkMain
                     response.EnsureSuccessStatusCode();
                     await response.Content.ReadAsByteArrayAsync(ct);
                 });
-                var viaSql = await MeasureAsync(options, (i, ct) => direct.RunAsync(pages[i % pages.Count].Commands, ct));
+                var viaSql = await MeasureAsync(options, (i, ct) => direct.RunAsync(pages[i % pages.Count].Batches, ct));
                 rows.Add(new ResultRow(scenario, viaApi, viaSql));
             }
 
@@ -75,7 +75,7 @@ internal static class BenchmarkMain
     }
 
     /// <summary>Every page of the list, one after the other, with the SQL each page ran: the mix both load phases replay.</summary>
-    private static async Task<List<BenchmarkPage>> WalkAsync(HttpClient client, EfCommandCapture capture, string firstPage)
+    private static async Task<List<BenchmarkPage>> WalkAsync(HttpClient client, SqlCapture capture, string firstPage)
     {
         var pages = new List<BenchmarkPage>();
         var url = firstPage;
@@ -101,7 +101,7 @@ internal static class BenchmarkMain
     {
         foreach (var (name, index) in new[] { ("first", 0), ("middle", pages.Count / 2), ("last", pages.Count - 1) })
         {
-            var plan = await direct.ExplainAsync(pages[index].Commands);
+            var plan = await direct.ExplainAsync(pages[index].Batches);
             var times = plan.Where(l => l.StartsWith("Execution Time", StringComparison.Ordinal));
             Console.WriteLine($"  {name} page: {string.Join("; ", times)}");
             if (index == pages.Count / 2)

@@ -1,39 +1,50 @@
 using Npgsql;
-using PatchHound.Infrastructure.Persistence;
 
 namespace PatchHound.ApiBenchmarks;
 
 /// <summary>
 /// The API's database work for one findings page, without the API: a pooled connection of the application login
-/// with the API's connection defaults, the session settings the API's interceptor sends for a findings page, then the
-/// captured query, every row read.
+/// with the API's connection defaults, and the batches the API sent (session settings and page query in one round
+/// trip), every row read.
 /// </summary>
-internal sealed class DirectQueries(NpgsqlDataSource dataSource, Guid tenantId)
+internal sealed class DirectQueries(NpgsqlDataSource dataSource)
 {
-    public async Task RunAsync(IReadOnlyList<CapturedCommand> commands, CancellationToken cancellationToken)
+    public async Task RunAsync(IReadOnlyList<CapturedBatch> batches, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenPageSessionAsync(cancellationToken);
-        foreach (var captured in commands)
+        foreach (var captured in batches)
         {
-            await using var command = captured.On(connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var values = new object[reader.FieldCount];
-            while (await reader.ReadAsync(cancellationToken))
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var batch = captured.On(connection);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            do
             {
-                reader.GetValues(values);
+                var values = new object[reader.FieldCount];
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    reader.GetValues(values);
+                }
             }
+            while (await reader.NextResultAsync(cancellationToken));
         }
     }
 
-    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the page's commands, under the same session settings.</summary>
-    public async Task<List<string>> ExplainAsync(IReadOnlyList<CapturedCommand> commands)
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the page's queries, each after its session settings.</summary>
+    public async Task<List<string>> ExplainAsync(IReadOnlyList<CapturedBatch> batches)
     {
-        await using var connection = await OpenPageSessionAsync(CancellationToken.None);
         var lines = new List<string>();
-        foreach (var captured in commands)
+        foreach (var captured in batches)
         {
-            await using var command = (captured with { Sql = "EXPLAIN (ANALYZE, BUFFERS) " + captured.Sql }).On(connection);
-            await using var reader = await command.ExecuteReaderAsync();
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var batch = new NpgsqlBatch(connection)
+            {
+                BatchCommands =
+                {
+                    captured.Commands[0].ToBatchCommand(),
+                    captured.Commands[^1].ToBatchCommand("EXPLAIN (ANALYZE, BUFFERS) "),
+                },
+            };
+            await using var reader = await batch.ExecuteReaderAsync();
+            await reader.NextResultAsync();
             while (await reader.ReadAsync())
             {
                 lines.Add(reader.GetString(0));
@@ -41,13 +52,5 @@ internal sealed class DirectQueries(NpgsqlDataSource dataSource, Guid tenantId)
         }
 
         return lines;
-    }
-
-    private async Task<NpgsqlConnection> OpenPageSessionAsync(CancellationToken cancellationToken)
-    {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var session = SessionSettings.Command(connection, tenantId, platformScope: false, genericPlans: true);
-        await session.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
     }
 }

@@ -5,19 +5,42 @@ namespace PatchHound.ApiBenchmarks;
 /// <summary>N closed-loop clients, each starting its next operation as soon as the last one ends, for a fixed time.</summary>
 internal static class LoadRun
 {
+    // Tiering up an ASP.NET Core and EF process on two busy cores takes a minute or more: the runtime compiles
+    // thousands of methods again (instrumented, then optimized) on one background thread.
+    private const int SteadyCompilesPerSecond = 20;
+    private static readonly TimeSpan WarmupSlice = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan WarmupLimit = TimeSpan.FromSeconds(120);
+
     /// <summary>
-    /// The same load unrecorded for <paramref name="warmup"/> first, so the figures are the steady state: the runtime
-    /// has tiered the hot code up and the connection pools are full.
+    /// The same load unrecorded first, for <paramref name="warmup"/> and then on in slices until the runtime compiles
+    /// almost nothing more (or two minutes have passed), so the figures are the steady state of a replica that has
+    /// served for a while: the hot code tiered up and the connection pools full.
     /// </summary>
     public static async Task<LatencySummary> MeasureAsync(
         int clients, TimeSpan warmup, TimeSpan duration, Func<int, CancellationToken, Task> operation)
     {
+        var warming = Stopwatch.StartNew();
         if (warmup > TimeSpan.Zero)
         {
             await RunAsync(clients, warmup, operation);
+            while (warming.Elapsed < WarmupLimit)
+            {
+                var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+                await RunAsync(clients, WarmupSlice, operation);
+                if (System.Runtime.JitInfo.GetCompiledMethodCount() - compiled < SteadyCompilesPerSecond * WarmupSlice.TotalSeconds)
+                {
+                    break;
+                }
+            }
         }
 
-        return await RunAsync(clients, duration, operation);
+        var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var summary = await RunAsync(clients, duration, operation);
+        return summary with
+        {
+            MethodsCompiled = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore,
+            WarmupSeconds = warmup > TimeSpan.Zero ? warming.Elapsed.TotalSeconds - duration.TotalSeconds : 0,
+        };
     }
 
     public static async Task<LatencySummary> RunAsync(int clients, TimeSpan duration, Func<int, CancellationToken, Task> operation)

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PatchHound.Api.Reads;
 using PatchHound.Core.Vulnerabilities;
 
@@ -18,100 +17,34 @@ internal static class FindingKeyset
     /// The queries that make up the order, from the cursor on; read them in turn until the page is full. The severity
     /// sort skips the severities the filter excludes (<paramref name="severities"/>; empty: all allowed).
     /// </summary>
-    public static IEnumerable<IQueryable<FindingRow>> Segments(
-        IQueryable<FindingRow> rows, SortOrder<FindingSortKey> sort, FindingCursor? after, IReadOnlyList<Severity> severities)
+    public static IEnumerable<KeysetSegment> Segments(SortOrder<FindingSortKey> sort, FindingCursor? after, IReadOnlyList<Severity> severities)
     {
         if (after is not null)
         {
             CheckBelongsTo(after, sort);
         }
 
-        if (sort.Key == FindingSortKey.Severity)
+        return sort.Key switch
         {
-            foreach (var segment in SeveritySegments(rows, sort.Descending, after, severities))
-            {
-                yield return segment;
-            }
-
-            yield break;
-        }
-
-        if (sort.Key != FindingSortKey.DueAt)
-        {
-            yield return Ordered(after is null ? rows : After(rows, sort, after), sort);
-            yield break;
-        }
-
-        var undated = rows.Where(r => r.SlaDueAt == null);
-        var dated = rows.Where(r => r.SlaDueAt != null);
-        if (!sort.Descending)
-        {
-            if (after?.At is { } at)
-            {
-                yield return dated.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.SlaDueAt, r.Id), ValueTuple.Create((DateTimeOffset?)at, after.Id)))
-                    .OrderBy(r => r.SlaDueAt).ThenBy(r => r.Id);
-            }
-            else if (after is null)
-            {
-                yield return dated.OrderBy(r => r.SlaDueAt).ThenBy(r => r.Id);
-            }
-
-            var afterId = after is { At: null } ? after.Id : (Guid?)null;
-            yield return (afterId is { } id ? undated.Where(r => r.Id.CompareTo(id) > 0) : undated).OrderBy(r => r.Id);
-            yield break;
-        }
-
-        if (after is null || after.At is null)
-        {
-            yield return (after is null ? undated : undated.Where(r => r.Id.CompareTo(after.Id) < 0)).OrderByDescending(r => r.Id);
-            yield return dated.OrderByDescending(r => r.SlaDueAt).ThenByDescending(r => r.Id);
-        }
-        else
-        {
-            var at = after.At;
-            yield return dated.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.SlaDueAt, r.Id), ValueTuple.Create(at, after.Id)))
-                .OrderByDescending(r => r.SlaDueAt).ThenByDescending(r => r.Id);
-        }
+            FindingSortKey.Severity => SeveritySegments(sort.Descending, after, severities),
+            FindingSortKey.DueAt => DueAtSegments(sort.Descending, after),
+            _ => [new KeysetSegment(after is null ? null : After(sort, after), Ordered(sort))],
+        };
     }
 
-    // Severity's enum values are its ranks (None 0 … Critical 4), the key SeverityRank holds.
-    private static IEnumerable<IQueryable<FindingRow>> SeveritySegments(
-        IQueryable<FindingRow> rows, bool descending, FindingCursor? after, IReadOnlyList<Severity> allowed)
+    /// <summary>The whole order as one ORDER BY (the export): the order the segments give.</summary>
+    public static string Ordered(SortOrder<FindingSortKey> sort)
     {
-        var order = Enum.GetValues<Severity>().Where(s => allowed.Count == 0 || allowed.Contains(s)).OrderBy(s => (int)s).ToList();
-        if (descending)
+        var key = sort.Key switch
         {
-            order.Reverse();
-        }
-
-        var afterRank = (int?)after?.Number;
-        foreach (var severity in order.Where(s => afterRank is not { } rank || (descending ? (int)s <= rank : (int)s >= rank)))
-        {
-            var segment = rows.Where(r => r.Severity == severity);
-            if (after is not null && (int)severity == afterRank)
-            {
-                var id = after.Id;
-                segment = descending ? segment.Where(r => r.Id.CompareTo(id) < 0) : segment.Where(r => r.Id.CompareTo(id) > 0);
-            }
-
-            yield return descending ? segment.OrderByDescending(r => r.Id) : segment.OrderBy(r => r.Id);
-        }
-    }
-
-    /// <summary>The whole order in one query (the export): the same order the segments give.</summary>
-    public static IOrderedQueryable<FindingRow> Ordered(IQueryable<FindingRow> rows, SortOrder<FindingSortKey> sort) =>
-        (sort.Key, sort.Descending) switch
-        {
-            (FindingSortKey.DueAt, false) => rows.OrderBy(r => r.SlaDueAt).ThenBy(r => r.Id),
-            (FindingSortKey.DueAt, true) => rows.OrderByDescending(r => r.SlaDueAt).ThenByDescending(r => r.Id),
-            (FindingSortKey.FirstSeen, false) => rows.OrderBy(r => r.FirstSeenAt).ThenBy(r => r.Id),
-            (FindingSortKey.FirstSeen, true) => rows.OrderByDescending(r => r.FirstSeenAt).ThenByDescending(r => r.Id),
-            (FindingSortKey.Severity, false) => rows.OrderBy(r => r.SeverityRank).ThenBy(r => r.Id),
-            (FindingSortKey.Severity, true) => rows.OrderByDescending(r => r.SeverityRank).ThenByDescending(r => r.Id),
-            (FindingSortKey.Epss, false) => rows.OrderBy(r => r.EpssKey).ThenBy(r => r.Id),
-            (FindingSortKey.Epss, true) => rows.OrderByDescending(r => r.EpssKey).ThenByDescending(r => r.Id),
+            FindingSortKey.DueAt => "f.sla_due_at",
+            FindingSortKey.FirstSeen => "f.first_seen_at",
+            FindingSortKey.Severity => FindingSql.SeverityRank,
+            FindingSortKey.Epss => FindingSql.EpssKey,
             _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
         };
+        return sort.Descending ? $"{key} DESC, f.id DESC" : $"{key}, f.id";
+    }
 
     public static FindingCursor CursorAt(FindingRow row, SortOrder<FindingSortKey> sort) => sort.Key switch
     {
@@ -122,24 +55,73 @@ internal static class FindingKeyset
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
     };
 
-    private static IQueryable<FindingRow> After(IQueryable<FindingRow> rows, SortOrder<FindingSortKey> sort, FindingCursor after)
+    private static IEnumerable<KeysetSegment> DueAtSegments(bool descending, FindingCursor? after)
     {
-        var id = after.Id;
-        switch (sort.Key)
+        const string dated = "f.sla_due_at IS NOT NULL";
+        const string undated = "f.sla_due_at IS NULL";
+        var id = after?.Id;
+        if (!descending)
         {
-            case FindingSortKey.FirstSeen:
-                var at = after.At!.Value;
-                return sort.Descending
-                    ? rows.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.FirstSeenAt, r.Id), ValueTuple.Create(at, id)))
-                    : rows.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.FirstSeenAt, r.Id), ValueTuple.Create(at, id)));
-            case FindingSortKey.Epss:
-                var epss = after.Number!.Value;
-                return sort.Descending
-                    ? rows.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.EpssKey, r.Id), ValueTuple.Create(epss, id)))
-                    : rows.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.EpssKey, r.Id), ValueTuple.Create(epss, id)));
-            default:
-                throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort.");
+            // Ascending: the dated findings, then the undated ones; a cursor without a date is already among the latter.
+            if (after?.At is { } at)
+            {
+                yield return new KeysetSegment(p => $"{dated} AND (f.sla_due_at, f.id) > ({p.Add(at)}, {p.Add(after.Id)})", "f.sla_due_at, f.id");
+            }
+            else if (after is null)
+            {
+                yield return new KeysetSegment(_ => dated, "f.sla_due_at, f.id");
+            }
+
+            yield return new KeysetSegment(p => after is { At: null } ? $"{undated} AND f.id > {p.Add(id!.Value)}" : undated, "f.id");
+            yield break;
         }
+
+        // Descending: the undated findings first, then the dated ones.
+        if (after?.At is { } before)
+        {
+            yield return new KeysetSegment(p => $"{dated} AND (f.sla_due_at, f.id) < ({p.Add(before)}, {p.Add(after.Id)})", "f.sla_due_at DESC, f.id DESC");
+            yield break;
+        }
+
+        yield return new KeysetSegment(p => after is null ? undated : $"{undated} AND f.id < {p.Add(after.Id)}", "f.id DESC");
+        yield return new KeysetSegment(_ => dated, "f.sla_due_at DESC, f.id DESC");
+    }
+
+    // Severity's enum values are its ranks (None 0 … Critical 4), the key SeverityRank holds.
+    private static IEnumerable<KeysetSegment> SeveritySegments(bool descending, FindingCursor? after, IReadOnlyList<Severity> allowed)
+    {
+        var order = Enum.GetValues<Severity>().Where(s => allowed.Count == 0 || allowed.Contains(s)).OrderBy(s => (int)s).ToList();
+        if (descending)
+        {
+            order.Reverse();
+        }
+
+        var afterRank = (int?)after?.Number;
+        var idOrder = descending ? "f.id DESC" : "f.id";
+        foreach (var severity in order.Where(s => afterRank is not { } rank || (descending ? (int)s <= rank : (int)s >= rank)))
+        {
+            var name = severity.ToString();
+            if (after is not null && (int)severity == afterRank)
+            {
+                var id = after.Id;
+                yield return new KeysetSegment(p => $"v.severity = {p.Add(name)} AND f.id {(descending ? "<" : ">")} {p.Add(id)}", idOrder);
+            }
+            else
+            {
+                yield return new KeysetSegment(p => $"v.severity = {p.Add(name)}", idOrder);
+            }
+        }
+    }
+
+    private static Func<PositionalParameters, string> After(SortOrder<FindingSortKey> sort, FindingCursor after)
+    {
+        var comparison = sort.Descending ? "<" : ">";
+        return sort.Key switch
+        {
+            FindingSortKey.FirstSeen => p => $"(f.first_seen_at, f.id) {comparison} ({p.Add(after.At!.Value)}, {p.Add(after.Id)})",
+            FindingSortKey.Epss => p => $"({FindingSql.EpssKey}, f.id) {comparison} ({p.Add(after.Number!.Value)}, {p.Add(after.Id)})",
+            _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
+        };
     }
 
     // A cursor is only meaningful in the order that produced it.

@@ -4,19 +4,18 @@ using Microsoft.Extensions.Options;
 using PatchHound.Api.Paging;
 using PatchHound.Api.Reads;
 using PatchHound.Api.Vulnerabilities;
-using PatchHound.Core.Findings;
-using PatchHound.Core.Sla;
-using PatchHound.Core.Vulnerabilities;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Sweeps;
 
 namespace PatchHound.Api.Findings;
 
 /// <summary>
-/// The tenant's findings as the API reads them. Every query names the tenant itself (besides the EF filter and RLS),
-/// so the planner can use the indexes that lead with tenant_id.
+/// The tenant's findings as the API reads them. The list and the export are hand-written SQL (<see cref="FindingSql"/>)
+/// through <see cref="TenantSql"/>: a page is the API's busiest read, and EF's per-query work cost several times the
+/// query. Every query names the tenant itself (besides row-level security), so the planner can use the indexes that
+/// lead with tenant_id.
 /// </summary>
-internal sealed class FindingQueries(PatchHoundDbContext db, TimeProvider clock, IOptions<SweepOptions> sweepOptions)
+internal sealed class FindingQueries(PatchHoundDbContext db, TenantSql sql, TimeProvider clock, IOptions<SweepOptions> sweepOptions)
 {
     public SlaWindow Window() => SlaWindow.At(clock, sweepOptions);
 
@@ -25,11 +24,17 @@ internal sealed class FindingQueries(PatchHoundDbContext db, TimeProvider clock,
     {
         var window = Window();
         var rows = new List<FindingRow>(limit + 1);
-        using var plans = db.ReuseGenericPlans();
-        foreach (var segment in FindingKeyset.Segments(Filtered(filter, window), sort, after, filter.Severities))
+        foreach (var segment in FindingKeyset.Segments(sort, after, filter.Severities))
         {
-            var wanted = limit + 1 - rows.Count;
-            rows.AddRange(await segment.Take(wanted).ToListAsync(cancellationToken));
+            var query = FindingSql.Page(sql.TenantId, filter, window, segment, limit + 1 - rows.Count);
+            await using (var read = await sql.ReadAsync(query, genericPlans: true, cancellationToken))
+            {
+                while (await read.Reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add(FindingSql.Row(read.Reader));
+                }
+            }
+
             if (rows.Count > limit)
             {
                 break;
@@ -46,10 +51,11 @@ internal sealed class FindingQueries(PatchHoundDbContext db, TimeProvider clock,
         FindingFilter filter, SortOrder<FindingSortKey> sort, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var window = Window();
-        var query = FindingKeyset.Ordered(Filtered(filter, window), sort).AsAsyncEnumerable().WithCancellation(cancellationToken);
-        await foreach (var row in query)
+        var query = FindingSql.All(sql.TenantId, filter, window, FindingKeyset.Ordered(sort));
+        await using var read = await sql.ReadAsync(query, genericPlans: false, cancellationToken);
+        while (await read.Reader.ReadAsync(cancellationToken))
         {
-            yield return FindingDto.From(row, window);
+            yield return FindingDto.From(FindingSql.Row(read.Reader), window);
         }
     }
 
@@ -72,94 +78,5 @@ internal sealed class FindingQueries(PatchHoundDbContext db, TimeProvider clock,
             found.Finding.SourceId,
             FindingDeviceDto.From(found.Device),
             VulnerabilityFactsDto.From(found.Vulnerability));
-    }
-
-    public IQueryable<FindingRow> Filtered(FindingFilter filter, SlaWindow window)
-    {
-        var rows = Rows();
-        if (filter.Severities.Count > 0)
-        {
-            var severities = filter.Severities.ToList();
-            rows = rows.Where(r => severities.Contains(r.Severity));
-        }
-
-        if (filter.Statuses.Count > 0)
-        {
-            var statuses = filter.Statuses.ToList();
-            rows = rows.Where(r => statuses.Contains(r.Status));
-        }
-
-        if (filter.Kev is { } kev)
-        {
-            rows = rows.Where(r => r.IsKnownExploited == kev);
-        }
-
-        if (filter.MinEpss is { } minEpss)
-        {
-            rows = rows.Where(r => r.EpssScore >= minEpss);
-        }
-
-        if (filter.DeviceId is { } deviceId)
-        {
-            rows = rows.Where(r => r.DeviceId == deviceId);
-        }
-
-        if (filter.CveId is { } cveId)
-        {
-            rows = rows.Where(r => r.VulnerabilityId == cveId);
-        }
-
-        return filter.SlaStates.Count > 0 ? InSlaStates(rows, filter.SlaStates, window) : rows;
-    }
-
-    private IQueryable<FindingRow> Rows()
-    {
-        var tenantId = db.Tenant.RequireTenantId();
-        return from f in db.Findings.AsNoTracking()
-               join v in db.Vulnerabilities on f.VulnerabilityId equals v.Id
-               join d in db.Devices on new { f.TenantId, Id = f.DeviceId } equals new { d.TenantId, d.Id }
-               where f.TenantId == tenantId
-               select new FindingRow
-               {
-                   Id = f.Id,
-                   DeviceId = f.DeviceId,
-                   DeviceName = d.Name,
-                   VulnerabilityId = f.VulnerabilityId,
-                   Title = v.Title,
-                   Severity = v.Severity,
-                   SeverityRank = v.Severity == Severity.Critical ? 4
-                       : v.Severity == Severity.High ? 3
-                       : v.Severity == Severity.Medium ? 2
-                       : v.Severity == Severity.Low ? 1
-                       : 0,
-                   CvssScore = v.CvssV3Score,
-                   EpssScore = v.EpssScore,
-                   EpssKey = v.EpssScore ?? -1m,
-                   IsKnownExploited = v.IsKnownExploited,
-                   ProductName = f.ProductName,
-                   ProductVersion = f.ProductVersion,
-                   Status = f.Status,
-                   FirstSeenAt = f.FirstSeenAt,
-                   LastSeenAt = f.LastSeenAt,
-                   ResolvedAt = f.ResolvedAt,
-                   SlaDueAt = f.SlaDueAt,
-                   ReopenCount = f.ReopenCount,
-               };
-    }
-
-    // The SQL form of SlaCalculator.OpenStateAt: breached from the deadline on, due soon within the window before it.
-    private static IQueryable<FindingRow> InSlaStates(IQueryable<FindingRow> rows, IReadOnlyList<SlaState> states, SlaWindow window)
-    {
-        var now = window.Now;
-        var until = window.DueSoonUntil;
-        var breached = states.Contains(SlaState.Breached);
-        var dueSoon = states.Contains(SlaState.DueSoon);
-        var within = states.Contains(SlaState.WithinSla);
-        var noSla = states.Contains(SlaState.NoSla);
-        return rows.Where(r => r.Status == FindingStatus.Open
-            && ((breached && r.SlaDueAt <= now)
-                || (dueSoon && r.SlaDueAt > now && r.SlaDueAt <= until)
-                || (within && r.SlaDueAt > until)
-                || (noSla && r.SlaDueAt == null)));
     }
 }

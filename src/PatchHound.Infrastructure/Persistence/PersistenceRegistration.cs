@@ -20,13 +20,14 @@ public static class PersistenceRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        // Read when first needed (the configuration is final by then) and once: the DbContext options are built per scope.
-        var applicationConnectionString = new Lazy<string>(builder.Configuration.ApplicationConnectionString);
         builder.Services.AddScoped<TenantContext>();
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(applicationConnectionString.Value));
+
+        // The one pool of application connections: EF, hand-written reads (TenantSql), leases and the cache feed.
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.ApplicationConnectionString()));
+        builder.Services.AddScoped<TenantSql>();
         builder.Services.AddJobLeases();
         builder.Services.AddDbContext<PatchHoundDbContext>((services, options) =>
-            ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(applicationConnectionString.Value)
+            ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(services.GetRequiredService<NpgsqlDataSource>())
                 .AddInterceptors(new LocalCacheEviction(services.GetRequiredService<CacheChangeFeed>())));
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddScoped<PlatformAccess>();

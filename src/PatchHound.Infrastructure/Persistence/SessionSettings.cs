@@ -15,15 +15,29 @@ public static class SessionSettings
     /// <summary>One generic plan per prepared statement, reused for every execution on the connection.</summary>
     public const string GenericPlans = "force_generic_plan";
 
+    private static readonly string Sql =
+        $"SELECT set_config('{RowLevelSecurity.TenantSetting}', $1, false), " +
+        $"set_config('{RowLevelSecurity.PlatformSetting}', $2, false), set_config('plan_cache_mode', $3, false)";
+
     public static NpgsqlCommand Command(NpgsqlConnection connection, Guid? tenantId, bool platformScope, bool genericPlans)
     {
-        var command = new NpgsqlCommand(
-            $"SELECT set_config('{RowLevelSecurity.TenantSetting}', $1, false), " +
-            $"set_config('{RowLevelSecurity.PlatformSetting}', $2, false), set_config('plan_cache_mode', $3, false)",
-            connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId?.ToString() ?? string.Empty });
-        command.Parameters.Add(new NpgsqlParameter { Value = platformScope ? "on" : "off" });
-        command.Parameters.Add(new NpgsqlParameter { Value = genericPlans ? GenericPlans : ChosenPlans });
+        var command = new NpgsqlCommand(Sql, connection);
+        command.Parameters.AddRange(Parameters(tenantId, platformScope, genericPlans));
         return command;
     }
+
+    /// <summary>The same settings as the first command of a batch, so they travel in the batch's round trip.</summary>
+    public static NpgsqlBatchCommand BatchCommand(Guid? tenantId, bool platformScope, bool genericPlans)
+    {
+        var command = new NpgsqlBatchCommand(Sql);
+        command.Parameters.AddRange(Parameters(tenantId, platformScope, genericPlans));
+        return command;
+    }
+
+    private static NpgsqlParameter[] Parameters(Guid? tenantId, bool platformScope, bool genericPlans) =>
+    [
+        new() { Value = tenantId?.ToString() ?? string.Empty },
+        new() { Value = platformScope ? "on" : "off" },
+        new() { Value = genericPlans ? GenericPlans : ChosenPlans },
+    ];
 }

@@ -5,8 +5,8 @@ using Npgsql;
 namespace PatchHound.Infrastructure.Persistence;
 
 /// <summary>
-/// Sets the <see cref="SessionSettings"/> (the tenant that row-level security reads, and the plan choice of
-/// <see cref="PatchHoundDbContext.ReuseGenericPlans"/>) each time EF opens a connection. Pooled connections are reset
+/// Sets the <see cref="SessionSettings"/> (the tenant that row-level security reads; PostgreSQL's own plan choice)
+/// each time EF opens a connection. Pooled connections are reset
 /// on return, so a setting never leaks to the next user of the physical connection.
 /// </summary>
 internal sealed class TenantSessionInterceptor : DbConnectionInterceptor
@@ -34,6 +34,6 @@ internal sealed class TenantSessionInterceptor : DbConnectionInterceptor
             return null;
         }
 
-        return SessionSettings.Command(npgsql, db.Tenant.TenantId, db.Tenant.IsPlatformScope, db.ReusesGenericPlans);
+        return SessionSettings.Command(npgsql, db.Tenant.TenantId, db.Tenant.IsPlatformScope, genericPlans: false);
     }
 }
