@@ -26,9 +26,14 @@ public static class PersistenceRegistration
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.ApplicationConnectionString()));
         builder.Services.AddScoped<TenantSql>();
         builder.Services.AddJobLeases();
-        builder.Services.AddDbContext<PatchHoundDbContext>((services, options) =>
-            ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(services.GetRequiredService<NpgsqlDataSource>())
-                .AddInterceptors(new LocalCacheEviction(services.GetRequiredService<CacheChangeFeed>())));
+        // The options are built once (their parts are singletons and the interceptors keep no per-context state);
+        // each request then only constructs its context.
+        builder.Services.AddDbContext<PatchHoundDbContext>(
+            (services, options) =>
+                ((DbContextOptionsBuilder<PatchHoundDbContext>)options).UsePatchHoundPostgres(services.GetRequiredService<NpgsqlDataSource>())
+                    .AddInterceptors(new LocalCacheEviction(services.GetRequiredService<CacheChangeFeed>())),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddScoped<PlatformAccess>();
         builder.AddChangeNotifiedCaching();
