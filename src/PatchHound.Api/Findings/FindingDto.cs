@@ -27,11 +27,6 @@ internal sealed record FindingDto(
     SlaState? SlaState,
     int ReopenCount)
 {
-    public static FindingDto From(FindingRow row, SlaWindow window) => new(
-        row.Id, row.DeviceId, row.DeviceName, row.VulnerabilityId, row.Title, row.Severity, row.CvssScore, row.EpssScore,
-        row.IsKnownExploited, row.ProductName, row.ProductVersion, row.Status, row.FirstSeenAt, row.LastSeenAt,
-        row.ResolvedAt, row.SlaDueAt, window.StateOf(row.Status, row.SlaDueAt), row.ReopenCount);
-
     public static FindingDto From(Finding f, Vulnerability v, Device d, SlaWindow window) => new(
         f.Id, f.DeviceId, d.Name, f.VulnerabilityId, v.Title, v.Severity, v.CvssV3Score, v.EpssScore, v.IsKnownExploited,
         f.ProductName, f.ProductVersion, f.Status, f.FirstSeenAt, f.LastSeenAt, f.ResolvedAt, f.SlaDueAt,

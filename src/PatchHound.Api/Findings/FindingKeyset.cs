@@ -46,12 +46,12 @@ internal static class FindingKeyset
         return sort.Descending ? $"{key} DESC, f.id DESC" : $"{key}, f.id";
     }
 
-    public static FindingCursor CursorAt(FindingRow row, SortOrder<FindingSortKey> sort) => sort.Key switch
+    public static FindingCursor CursorAt(FindingDto row, SortOrder<FindingSortKey> sort) => sort.Key switch
     {
         FindingSortKey.DueAt => new FindingCursor(sort.ToString(), row.Id, At: row.SlaDueAt),
         FindingSortKey.FirstSeen => new FindingCursor(sort.ToString(), row.Id, At: row.FirstSeenAt),
-        FindingSortKey.Severity => new FindingCursor(sort.ToString(), row.Id, Number: row.SeverityRank),
-        FindingSortKey.Epss => new FindingCursor(sort.ToString(), row.Id, Number: row.EpssKey),
+        FindingSortKey.Severity => new FindingCursor(sort.ToString(), row.Id, Number: (int)row.Severity),
+        FindingSortKey.Epss => new FindingCursor(sort.ToString(), row.Id, Number: row.EpssScore ?? FindingSql.NoEpss),
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
     };
 
@@ -87,7 +87,7 @@ internal static class FindingKeyset
         yield return new KeysetSegment(_ => dated, "f.sla_due_at DESC, f.id DESC");
     }
 
-    // Severity's enum values are its ranks (None 0 … Critical 4), the key SeverityRank holds.
+    // Severity's enum values are its ranks (None 0 … Critical 4), the key FindingSql.SeverityRank computes.
     private static IEnumerable<KeysetSegment> SeveritySegments(bool descending, FindingCursor? after, IReadOnlyList<Severity> allowed)
     {
         var order = Enum.GetValues<Severity>().Where(s => allowed.Count == 0 || allowed.Contains(s)).OrderBy(s => (int)s).ToList();

@@ -23,7 +23,7 @@ internal sealed class FindingQueries(PatchHoundDbContext db, TenantSql sql, Time
         FindingFilter filter, SortOrder<FindingSortKey> sort, FindingCursor? after, int limit, CancellationToken cancellationToken)
     {
         var window = Window();
-        var rows = new List<FindingRow>(limit + 1);
+        var rows = new List<FindingDto>(limit + 1);
         foreach (var segment in FindingKeyset.Segments(sort, after, filter.Severities))
         {
             var query = FindingSql.Page(sql.TenantId, filter, window, segment, limit + 1 - rows.Count);
@@ -31,7 +31,7 @@ internal sealed class FindingQueries(PatchHoundDbContext db, TenantSql sql, Time
             {
                 while (await read.Reader.ReadAsync(cancellationToken))
                 {
-                    rows.Add(FindingSql.Row(read.Reader));
+                    rows.Add(FindingSql.Read(read.Reader, window));
                 }
             }
 
@@ -41,7 +41,7 @@ internal sealed class FindingQueries(PatchHoundDbContext db, TenantSql sql, Time
             }
         }
 
-        var items = rows.Take(limit).Select(r => FindingDto.From(r, window)).ToList();
+        var items = rows.Take(limit).ToList();
         var next = rows.Count > limit ? Cursor.Encode(FindingKeyset.CursorAt(rows[limit - 1], sort)) : null;
         return new Page<FindingDto>(items, next);
     }
@@ -55,7 +55,7 @@ internal sealed class FindingQueries(PatchHoundDbContext db, TenantSql sql, Time
         await using var read = await sql.ReadAsync(query, genericPlans: false, cancellationToken);
         while (await read.Reader.ReadAsync(cancellationToken))
         {
-            yield return FindingDto.From(FindingSql.Row(read.Reader), window);
+            yield return FindingSql.Read(read.Reader, window);
         }
     }
 

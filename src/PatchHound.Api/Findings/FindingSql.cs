@@ -14,10 +14,13 @@ namespace PatchHound.Api.Findings;
 /// </summary>
 internal static class FindingSql
 {
-    /// <summary>The EPSS sort key: the score, or -1 without one (<see cref="FindingRow.EpssKey"/>).</summary>
+    /// <summary>The EPSS sort key's value for a vulnerability without a score: below every score.</summary>
+    public const decimal NoEpss = -1m;
+
+    /// <summary>The EPSS sort key: the score, or <see cref="NoEpss"/>.</summary>
     public const string EpssKey = "COALESCE(v.epss_score, -1)";
 
-    /// <summary>The severity sort key (<see cref="FindingRow.SeverityRank"/>): severity is stored by name, which does not sort.</summary>
+    /// <summary>The severity sort key, its enum value (None 0 … Critical 4): severity is stored by name, which does not sort.</summary>
     public static readonly string SeverityRank =
         "CASE v.severity " +
         string.Concat(Enum.GetValues<Severity>().Where(s => s != Severity.None).Select(s => $"WHEN '{s}' THEN {(int)s} ")) +
@@ -51,24 +54,31 @@ internal static class FindingSql
         return parameters.Command(sql.ToString());
     }
 
-    public static FindingRow Row(NpgsqlDataReader reader) => new(
-        reader.GetGuid(0),
-        reader.GetGuid(1),
-        reader.GetString(2),
-        reader.GetString(3),
-        reader.GetString(4),
-        Enum.Parse<Severity>(reader.GetString(5)),
-        reader.IsDBNull(6) ? null : reader.GetDecimal(6),
-        reader.IsDBNull(7) ? null : reader.GetDecimal(7),
-        reader.GetBoolean(8),
-        reader.GetString(9),
-        reader.IsDBNull(10) ? null : reader.GetString(10),
-        Enum.Parse<FindingStatus>(reader.GetString(11)),
-        reader.GetFieldValue<DateTimeOffset>(12),
-        reader.GetFieldValue<DateTimeOffset>(13),
-        reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
-        reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
-        reader.GetInt32(16));
+    /// <summary>The finding on the reader's current row, with its SLA state at <paramref name="window"/>.</summary>
+    public static FindingDto Read(NpgsqlDataReader reader, SlaWindow window)
+    {
+        var status = Enum.Parse<FindingStatus>(reader.GetString(11));
+        DateTimeOffset? dueAt = reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15);
+        return new FindingDto(
+            reader.GetGuid(0),
+            reader.GetGuid(1),
+            reader.GetString(2),
+            reader.GetString(3),
+            reader.GetString(4),
+            Enum.Parse<Severity>(reader.GetString(5)),
+            reader.IsDBNull(6) ? null : reader.GetDecimal(6),
+            reader.IsDBNull(7) ? null : reader.GetDecimal(7),
+            reader.GetBoolean(8),
+            reader.GetString(9),
+            reader.IsDBNull(10) ? null : reader.GetString(10),
+            status,
+            reader.GetFieldValue<DateTimeOffset>(12),
+            reader.GetFieldValue<DateTimeOffset>(13),
+            reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
+            dueAt,
+            window.StateOf(status, dueAt),
+            reader.GetInt32(16));
+    }
 
     private static StringBuilder Query(
         Guid tenantId, FindingFilter filter, SlaWindow window, PositionalParameters parameters, Func<PositionalParameters, string>? where)
