@@ -7,9 +7,9 @@ internal static class LoadRun
 {
     // Tiering up an ASP.NET Core and EF process on two busy cores takes a minute or more: the runtime compiles
     // thousands of methods again (instrumented, then optimized) on one background thread.
-    private const int SteadyCompilesPerSecond = 20;
+    public const int SteadyCompilesPerSecond = 20;
+    public static readonly TimeSpan WarmupLimit = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan WarmupSlice = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan WarmupLimit = TimeSpan.FromSeconds(120);
 
     /// <summary>
     /// The same load unrecorded first, for <paramref name="warmup"/> and then on in slices until the runtime compiles
@@ -34,12 +34,13 @@ internal static class LoadRun
             }
         }
 
+        var warmedFor = warming.Elapsed;
         var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var summary = await RunAsync(clients, duration, operation);
         return summary with
         {
             MethodsCompiled = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore,
-            WarmupSeconds = warmup > TimeSpan.Zero ? warming.Elapsed.TotalSeconds - duration.TotalSeconds : 0,
+            WarmupSeconds = warmedFor.TotalSeconds,
         };
     }
 

@@ -25,7 +25,7 @@ internal static class ResultTable
         Console.WriteLine($"Command: scripts/benchmark-api.sh {string.Join(' ', args)}");
         Console.WriteLine($"Data: {options.Findings:N0} findings on {options.Devices:N0} devices in one tenant; proposed indexes: " +
             (options.WithProposedIndexes ? "yes" : "no"));
-        Console.WriteLine($"Load: {options.Clients} closed-loop clients for {options.Seconds} s per phase, after the same load unrecorded (warm-up: at least {options.WarmupSeconds} s, then until the runtime compiles under 20 methods/s, at most 120 s); API and PostgreSQL share the machine.");
+        Console.WriteLine($"Load: {options.Clients} closed-loop clients for {options.Seconds} s per phase, after the same load unrecorded (warm-up: at least {options.WarmupSeconds} s, then until the runtime compiles under {LoadRun.SteadyCompilesPerSecond} methods/s, at most {LoadRun.WarmupLimit.TotalSeconds} s); API and PostgreSQL share the machine.");
         Console.WriteLine("JIT-compiled: methods the runtime compiled during the measured phase; near 0 at the steady state.");
         Console.WriteLine();
         Console.WriteLine("| Scenario | Path | Requests/s | p50 ms | p95 ms | p99 ms | max ms | Errors | warm-up s | JIT-compiled |");

@@ -59,7 +59,6 @@ internal static class FindingKeyset
     {
         const string dated = "f.sla_due_at IS NOT NULL";
         const string undated = "f.sla_due_at IS NULL";
-        var id = after?.Id;
         if (!descending)
         {
             // Ascending: the dated findings, then the undated ones; a cursor without a date is already among the latter.
@@ -72,7 +71,7 @@ internal static class FindingKeyset
                 yield return new KeysetSegment(_ => dated, "f.sla_due_at, f.id");
             }
 
-            yield return new KeysetSegment(p => after is { At: null } ? $"{undated} AND f.id > {p.Add(id!.Value)}" : undated, "f.id");
+            yield return new KeysetSegment(p => after is { At: null } undatedCursor ? $"{undated} AND f.id > {p.Add(undatedCursor.Id)}" : undated, "f.id");
             yield break;
         }
 

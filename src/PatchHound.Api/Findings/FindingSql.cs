@@ -18,7 +18,7 @@ internal static class FindingSql
     public const decimal NoEpss = -1m;
 
     /// <summary>The EPSS sort key: the score, or <see cref="NoEpss"/>.</summary>
-    public const string EpssKey = "COALESCE(v.epss_score, -1)";
+    public static readonly string EpssKey = $"COALESCE(v.epss_score, {NoEpss.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
     /// <summary>The severity sort key, its enum value (None 0 … Critical 4): severity is stored by name, which does not sort.</summary>
     public static readonly string SeverityRank =
