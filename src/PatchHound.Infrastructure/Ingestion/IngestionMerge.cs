@@ -61,6 +61,7 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
             return MergeResult.NothingToMerge;
         }
 
+        await sql.ExecuteAsync(MergeSql.ReplanSql, cancellationToken);
         await sql.ExecuteAsync(MergeSql.BulkPlanSql, cancellationToken);
         var devices = await sql.CountsAsync(MergeSql.UpsertDevicesSql, cancellationToken);
         var vulnerabilitiesAdded = (await sql.CountsAsync(MergeSql.AddVulnerabilitiesSql, cancellationToken))[0];

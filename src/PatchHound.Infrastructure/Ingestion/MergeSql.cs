@@ -24,6 +24,15 @@ internal static class MergeSql
 
     public const string SelectivePlanSql = "SET LOCAL enable_nestloop = on";
 
+    // The foreign-key checks of the inserts below run as plans PostgreSQL caches per connection, and Npgsql resets a
+    // pooled connection that holds prepared statements without DISCARD ALL, so those plans outlive the job that made
+    // them. A small tenant's run analyzed by autovacuum (devices: 1 page, 20 rows) left a check planned as a seq scan
+    // on every connection that merged next; a large first run then scanned all its devices once per inserted finding
+    // (quadratic: a 10k-device merge took 41 s instead of 6, docs/benchmarks.md). Dropping the cached plans first
+    // makes every check plan for the tables as they are now, after this run's devices are in; prepared statements
+    // stay, they are only replanned.
+    public const string ReplanSql = "DISCARD PLANS";
+
     public const string StagedCountsSql = """
         SELECT (SELECT count(*) FROM staged_devices WHERE tenant_id = @tenant AND run_id = @run),
                (SELECT count(*) FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run)
