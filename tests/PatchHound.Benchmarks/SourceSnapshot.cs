@@ -21,17 +21,18 @@ internal sealed record SourceSnapshot(IReadOnlyList<StagedDeviceRow> Devices, IR
             TimeProvider.System, NullLogger<DefenderClient>.Instance);
         var devices = new List<StagedDeviceRow>();
         var findings = new List<StagedFindingRow>();
+        var text = new TextCleaning();
         var pages = 0;
         var clock = Stopwatch.StartNew();
         await foreach (var page in client.ReadMachinesAsync(null, cancellationToken))
         {
-            devices.AddRange(StagedPage.FromMachines(page).Devices.Select(StagedRowNormalizer.Device));
+            devices.AddRange(StagedPage.FromMachines(page).Devices.Select(row => StagedRowNormalizer.Device(row, text)));
             pages++;
         }
 
         await foreach (var page in client.ReadVulnerabilitiesAsync(null, cancellationToken))
         {
-            findings.AddRange(StagedPage.FromVulnerabilities(page).Findings.Select(StagedRowNormalizer.Finding).OfType<StagedFindingRow>());
+            findings.AddRange(StagedPage.FromVulnerabilities(page).Findings.Select(row => StagedRowNormalizer.Finding(row, text)).OfType<StagedFindingRow>());
             pages++;
         }
 

@@ -33,9 +33,11 @@ internal static class ApiEndpoints
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", reference => reference.WithTitle("PatchHound API")).AllowAnonymous();
 
-        // Every endpoint group, one line each, under one root that validates request objects.
+        // Every endpoint group, one line each, under one root that resolves the tenant, then refuses text PostgreSQL
+        // cannot store, then validates request objects.
         var api = app.MapGroup(string.Empty)
             .AddEndpointFilter<TenantRouteFilter>()
+            .AddEndpointFilterFactory(StorableTextFilter.Factory)
             .AddEndpointFilterFactory(RequestValidation.Factory);
         api.MapDevSignIn();
         api.MapJobDashboard();

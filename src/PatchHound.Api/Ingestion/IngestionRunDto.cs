@@ -18,11 +18,12 @@ internal sealed record IngestionRunDto(
     int FindingsNew,
     int FindingsReopened,
     int FindingsResolved,
+    int TextValuesCleaned,
     int Attempts,
     string? Error)
 {
     public static IngestionRunDto From(IngestionRun run, IngestionCheckpoint? checkpoint) => new(
         run.Id, run.SourceId, run.Trigger.ToString(), run.Status.ToString(), run.Phase, run.QueuedAt, run.StartedAt, run.FinishedAt,
         run.PagesDone, checkpoint?.RecordsSoFar ?? 0, run.DevicesSeen, run.FindingsSeen, run.FindingsNew, run.FindingsReopened,
-        run.FindingsResolved, run.AttemptCount, run.Error);
+        run.FindingsResolved, run.TextValuesCleaned, run.AttemptCount, run.Error);
 }

@@ -15,7 +15,10 @@ public readonly record struct IngestionProgress
 
     public int FindingsResolved { get; init; }
 
+    /// <summary>Source text values that held characters PostgreSQL cannot store, cleaned before staging.</summary>
+    public int TextValuesCleaned { get; init; }
+
     internal bool IsNonNegative =>
         PagesDone >= 0 && DevicesSeen >= 0 && FindingsSeen >= 0
-        && FindingsNew >= 0 && FindingsReopened >= 0 && FindingsResolved >= 0;
+        && FindingsNew >= 0 && FindingsReopened >= 0 && FindingsResolved >= 0 && TextValuesCleaned >= 0;
 }

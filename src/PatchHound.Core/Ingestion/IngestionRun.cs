@@ -69,6 +69,9 @@ public sealed class IngestionRun : ITenantOwned
 
     public int FindingsResolved { get; private set; }
 
+    /// <summary>Source text values cleaned of characters PostgreSQL cannot store (NUL, unpaired surrogates).</summary>
+    public int TextValuesCleaned { get; private set; }
+
     public int AttemptCount { get; private set; }
 
     public string? Error { get; private set; }
@@ -133,6 +136,7 @@ public sealed class IngestionRun : ITenantOwned
         FindingsNew += progress.FindingsNew;
         FindingsReopened += progress.FindingsReopened;
         FindingsResolved += progress.FindingsResolved;
+        TextValuesCleaned += progress.TextValuesCleaned;
     }
 
     public void Succeed(DateTimeOffset at)

@@ -17,27 +17,27 @@ public static class FindingJson
         var machine = finding.Machine;
         var facts = finding.Facts;
         json.WriteStartObject();
-        json.WriteString("id"u8, finding.Id);
+        json.WriteString("id"u8, faults.Text(finding.Id));
         if (wrongTypes)
         {
             json.WriteNumber("deviceId"u8, machine.Index);
         }
         else
         {
-            json.WriteString("deviceId"u8, machine.Id);
+            json.WriteString("deviceId"u8, faults.Text(machine.Id));
         }
 
-        json.WriteString("rbacGroupName"u8, machine.Os.RbacGroupName);
-        json.WriteString("deviceName"u8, machine.ComputerDnsName);
-        json.WriteString("osPlatform"u8, machine.Os.OsPlatform);
-        json.WriteString("osVersion"u8, machine.OsVersion);
-        json.WriteString("osArchitecture"u8, "x64");
-        json.WriteString("softwareVendor"u8, facts.SoftwareVendor);
-        json.WriteString("softwareName"u8, facts.SoftwareName);
-        json.WriteString("softwareVersion"u8, facts.SoftwareVersion);
+        json.WriteString("rbacGroupName"u8, faults.Text(machine.Os.RbacGroupName));
+        json.WriteString("deviceName"u8, faults.Text(machine.ComputerDnsName));
+        json.WriteString("osPlatform"u8, faults.Text(machine.Os.OsPlatform));
+        json.WriteString("osVersion"u8, faults.Text(machine.OsVersion));
+        json.WriteString("osArchitecture"u8, faults.Text("x64"));
+        json.WriteString("softwareVendor"u8, faults.Text(facts.SoftwareVendor));
+        json.WriteString("softwareName"u8, faults.Text(facts.SoftwareName));
+        json.WriteString("softwareVersion"u8, faults.Text(facts.SoftwareVersion));
         if (!faults.Has(FaultKind.MissingRequiredField))
         {
-            json.WriteString("cveId"u8, facts.CveId);
+            json.WriteString("cveId"u8, faults.Text(facts.CveId));
         }
 
         if (wrongTypes)
@@ -49,14 +49,14 @@ public static class FindingJson
             json.WriteNumber("cvssScore"u8, facts.CvssScore);
         }
 
-        json.WriteString("vulnerabilitySeverityLevel"u8, facts.Severity);
-        json.WriteString("recommendedSecurityUpdate"u8, facts.RecommendedSecurityUpdate);
-        json.WriteString("recommendedSecurityUpdateId"u8, facts.RecommendedSecurityUpdateId);
-        json.WriteString("recommendedSecurityUpdateUrl"u8, facts.RecommendedSecurityUpdateUrl);
+        json.WriteString("vulnerabilitySeverityLevel"u8, faults.Text(facts.Severity));
+        json.WriteString("recommendedSecurityUpdate"u8, faults.Text(facts.RecommendedSecurityUpdate));
+        json.WriteString("recommendedSecurityUpdateId"u8, faults.Text(facts.RecommendedSecurityUpdateId));
+        json.WriteString("recommendedSecurityUpdateUrl"u8, faults.Text(facts.RecommendedSecurityUpdateUrl));
         WriteEvidence(json, machine, facts);
         json.WriteString("lastSeenTimestamp"u8, finding.LastSeen.ToString(TimestampFormat, CultureInfo.InvariantCulture));
         json.WriteString("firstSeenTimestamp"u8, finding.FirstSeen.ToString(TimestampFormat, CultureInfo.InvariantCulture));
-        json.WriteString("exploitabilityLevel"u8, facts.ExploitabilityLevel);
+        json.WriteString("exploitabilityLevel"u8, faults.Text(facts.ExploitabilityLevel));
         json.WriteString("recommendationReference"u8, $"va-_-{facts.SoftwareVendor}-_-{facts.SoftwareName}");
         if (wrongTypes)
         {

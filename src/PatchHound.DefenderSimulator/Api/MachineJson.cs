@@ -23,19 +23,19 @@ public static class MachineJson
         }
         else if (!faults.Has(FaultKind.MissingRequiredField))
         {
-            json.WriteString("id"u8, machine.Id);
+            json.WriteString("id"u8, faults.Text(machine.Id));
         }
 
-        json.WriteString("computerDnsName"u8, machine.ComputerDnsName);
+        json.WriteString("computerDnsName"u8, faults.Text(machine.ComputerDnsName));
         json.WriteString("firstSeen"u8, machine.FirstSeen);
         json.WriteString("lastSeen"u8, machine.LastSeen);
-        json.WriteString("osPlatform"u8, machine.Os.OsPlatform);
-        json.WriteString("osVersion"u8, machine.OsVersion);
-        json.WriteString("osProcessor"u8, "x64");
-        json.WriteString("version"u8, machine.Version);
+        json.WriteString("osPlatform"u8, faults.Text(machine.Os.OsPlatform));
+        json.WriteString("osVersion"u8, faults.Text(machine.OsVersion));
+        json.WriteString("osProcessor"u8, faults.Text("x64"));
+        json.WriteString("version"u8, faults.Text(machine.Version));
         json.WriteString("lastIpAddress"u8, machine.LastIpAddress);
         json.WriteString("lastExternalIpAddress"u8, machine.LastExternalIpAddress);
-        json.WriteString("agentVersion"u8, machine.AgentVersion);
+        json.WriteString("agentVersion"u8, faults.Text(machine.AgentVersion));
         if (machine.OsBuild is { } build)
         {
             json.WriteNumber("osBuild"u8, build);
@@ -45,20 +45,20 @@ public static class MachineJson
             json.WriteNull("osBuild"u8);
         }
 
-        json.WriteString("healthStatus"u8, machine.HealthStatus);
-        json.WriteString("deviceValue"u8, machine.DeviceValue);
+        json.WriteString("healthStatus"u8, faults.Text(machine.HealthStatus));
+        json.WriteString("deviceValue"u8, faults.Text(machine.DeviceValue));
         json.WriteNumber("rbacGroupId"u8, machine.Os.RbacGroupId);
-        json.WriteString("rbacGroupName"u8, machine.Os.RbacGroupName);
+        json.WriteString("rbacGroupName"u8, faults.Text(machine.Os.RbacGroupName));
         if (wrongTypes)
         {
             json.WriteNumber("riskScore"u8, 3);
         }
         else
         {
-            json.WriteString("riskScore"u8, machine.RiskScore);
+            json.WriteString("riskScore"u8, faults.Text(machine.RiskScore));
         }
 
-        json.WriteString("exposureLevel"u8, machine.ExposureLevel);
+        json.WriteString("exposureLevel"u8, faults.Text(machine.ExposureLevel));
         json.WriteBoolean("isAadJoined"u8, machine.AadDeviceId is not null);
         if (machine.AadDeviceId is { } aadDeviceId)
         {
@@ -69,9 +69,9 @@ public static class MachineJson
             json.WriteNull("aadDeviceId"u8);
         }
 
-        WriteTags(json, machine, wrongTypes);
-        json.WriteString("onboardingStatus"u8, "Onboarded");
-        json.WriteString("osArchitecture"u8, "64-bit");
+        WriteTags(json, machine, faults);
+        json.WriteString("onboardingStatus"u8, faults.Text("Onboarded"));
+        json.WriteString("osArchitecture"u8, faults.Text("64-bit"));
         json.WriteString("managedBy"u8, machine.Os.HasWindowsBuild ? "Intune" : "MicrosoftDefenderForEndpoint");
         json.WriteString("managedByStatus"u8, "Success");
         json.WriteStartArray("ipAddresses"u8);
@@ -85,9 +85,9 @@ public static class MachineJson
         json.WriteNull("vmMetadata"u8);
     }
 
-    private static void WriteTags(Utf8JsonWriter json, SimulatedMachine machine, bool wrongTypes)
+    private static void WriteTags(Utf8JsonWriter json, SimulatedMachine machine, FaultPlan faults)
     {
-        if (wrongTypes)
+        if (faults.Has(FaultKind.WrongTypes))
         {
             json.WriteString("machineTags"u8, string.Join(",", machine.MachineTags));
             return;
@@ -96,7 +96,7 @@ public static class MachineJson
         json.WriteStartArray("machineTags"u8);
         foreach (var tag in machine.MachineTags)
         {
-            json.WriteStringValue(tag);
+            json.WriteStringValue(faults.Text(tag));
         }
 
         json.WriteEndArray();

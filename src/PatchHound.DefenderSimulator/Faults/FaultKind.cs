@@ -44,4 +44,10 @@ public enum FaultKind
 
     /// <summary>The next link points back to page 1 (always present on the targeted page): a client must detect the loop.</summary>
     CyclicNextLink,
+
+    /// <summary>
+    /// Every free-text field of every record (ids, names, versions, tags; not timestamps) carries U+0000 after its
+    /// first character, escaped in the JSON as <c>\u0000</c>, which JSON allows and a messy real source may send.
+    /// </summary>
+    NulInText,
 }

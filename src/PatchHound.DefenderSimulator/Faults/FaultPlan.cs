@@ -7,6 +7,9 @@ public sealed record FaultPlan(int LatencyMs, FaultRule? Replacement, IReadOnlyS
 
     public bool Has(FaultKind kind) => Corruptions.Contains(kind);
 
+    /// <summary>A free-text value as the page carries it: with <see cref="FaultKind.NulInText"/>, NUL after its first character.</summary>
+    public string? Text(string? value) => Has(FaultKind.NulInText) && value is { Length: > 0 } ? value.Insert(1, "\0") : value;
+
     public bool Any => LatencyMs > 0 || Replacement is not null || Corruptions.Count > 0;
 
     /// <summary>Faults that answer instead of the page (the first that fires wins).</summary>

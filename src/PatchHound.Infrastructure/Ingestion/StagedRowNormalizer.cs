@@ -6,44 +6,47 @@ namespace PatchHound.Infrastructure.Ingestion;
 /// <summary>
 /// Fits source rows to the staging columns. Keys (device id, CVE id) must be exact: a missing or oversized device id
 /// is refused. Descriptive text is trimmed and cut to the column length, because one long host name must not fail a
-/// whole run.
+/// whole run; every text, keys included, is first made storable by <see cref="TextCleaning"/>, which counts the
+/// values it changed.
 /// </summary>
 public static class StagedRowNormalizer
 {
-    public static StagedDeviceRow Device(StagedDeviceRow row)
+    public static StagedDeviceRow Device(StagedDeviceRow row, TextCleaning text)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var externalId = Key(row.ExternalId, nameof(row.ExternalId));
+        ArgumentNullException.ThrowIfNull(text);
+        var externalId = Key(text.Clean(row.ExternalId), nameof(row.ExternalId));
         return new StagedDeviceRow(
             externalId,
-            Fit(row.Name, Limits.Name) ?? externalId,
-            Fit(row.OsPlatform, Core.Inventory.Device.OsPlatformMaxLength) ?? "Unknown",
-            Fit(row.OsVersion, Core.Inventory.Device.OsVersionMaxLength),
+            Fit(text.Clean(row.Name), Limits.Name) ?? externalId,
+            Fit(text.Clean(row.OsPlatform), Core.Inventory.Device.OsPlatformMaxLength) ?? "Unknown",
+            Fit(text.Clean(row.OsVersion), Core.Inventory.Device.OsVersionMaxLength),
             row.LastSeenAt.ToUniversalTime(),
             (row.Tags ?? [])
-                .Select(tag => Fit(tag, Core.Inventory.Device.TagMaxLength))
+                .Select(tag => Fit(text.Clean(tag), Core.Inventory.Device.TagMaxLength))
                 .OfType<string>()
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .ToArray());
     }
 
     /// <summary>Null when the id is not a CVE: such rows are skipped, not errors.</summary>
-    public static StagedFindingRow? Finding(StagedFindingRow row)
+    public static StagedFindingRow? Finding(StagedFindingRow row, TextCleaning text)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var cveId = row.CveId?.Trim().ToUpperInvariant();
+        ArgumentNullException.ThrowIfNull(text);
+        var cveId = text.Clean(row.CveId)?.Trim().ToUpperInvariant();
         if (!CveId.IsValid(cveId))
         {
             return null;
         }
 
         return new StagedFindingRow(
-            Key(row.DeviceExternalId, nameof(row.DeviceExternalId)),
+            Key(text.Clean(row.DeviceExternalId), nameof(row.DeviceExternalId)),
             cveId!,
-            Fit(row.ProductName, Core.Findings.Finding.ProductNameMaxLength) ?? "Unknown",
-            Fit(row.ProductVersion, Core.Findings.Finding.ProductVersionMaxLength),
-            Fit(row.Vendor, Limits.Name),
-            SeverityName(row.Severity),
+            Fit(text.Clean(row.ProductName), Core.Findings.Finding.ProductNameMaxLength) ?? "Unknown",
+            Fit(text.Clean(row.ProductVersion), Core.Findings.Finding.ProductVersionMaxLength),
+            Fit(text.Clean(row.Vendor), Limits.Name),
+            SeverityName(text.Clean(row.Severity)),
             row.FirstSeenAt?.ToUniversalTime(),
             row.LastSeenAt.ToUniversalTime());
     }

@@ -63,8 +63,9 @@ public sealed class StagingWriter(PatchHoundDbContext db)
                 "StagingWriter needs the caller's transaction (db.Database.BeginTransactionAsync) so that the batch and the run's checkpoint commit together.");
         }
 
-        var deviceRows = devices.Select(StagedRowNormalizer.Device).ToList();
-        var findingRows = findings.Select(StagedRowNormalizer.Finding).OfType<StagedFindingRow>().ToList();
+        var text = new TextCleaning();
+        var deviceRows = devices.Select(row => StagedRowNormalizer.Device(row, text)).ToList();
+        var findingRows = findings.Select(row => StagedRowNormalizer.Finding(row, text)).OfType<StagedFindingRow>().ToList();
         var duplicate = deviceRows.GroupBy(d => d.ExternalId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -81,7 +82,7 @@ public sealed class StagingWriter(PatchHoundDbContext db)
             throw new RepeatedSourcePageException(runId, batchNumber, findingRows.Count, "findings");
         }
         return new StagingBatchResult(
-            devicesStaged, findingsStaged, findings.Count - findingRows.Count, findingRows.Count - findingsStaged);
+            devicesStaged, findingsStaged, findings.Count - findingRows.Count, findingRows.Count - findingsStaged, text.ValuesChanged);
     }
 
     private static async Task<int> StageDevicesAsync(

@@ -23,6 +23,7 @@ public sealed record IngestionRunEvent(
     int FindingsNew,
     int FindingsReopened,
     int FindingsResolved,
+    int TextValuesCleaned,
     int Attempts,
     string? Error)
 {
@@ -32,6 +33,7 @@ public sealed record IngestionRunEvent(
         return new IngestionRunEvent(
             run.Id, run.TenantId, run.SourceId, run.Trigger.ToString(), run.Status.ToString(), run.Phase, run.QueuedAt,
             run.StartedAt, run.FinishedAt, run.PagesDone, (long)run.DevicesSeen + run.FindingsSeen, run.DevicesSeen,
-            run.FindingsSeen, run.FindingsNew, run.FindingsReopened, run.FindingsResolved, run.AttemptCount, run.Error);
+            run.FindingsSeen, run.FindingsNew, run.FindingsReopened, run.FindingsResolved, run.TextValuesCleaned, run.AttemptCount,
+            run.Error);
     }
 }

@@ -3,6 +3,7 @@ using Hangfire.Common;
 using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PatchHound.Core.Ingestion;
 using PatchHound.Infrastructure.Defender;
 using PatchHound.Infrastructure.Ingestion;
@@ -21,7 +22,8 @@ namespace PatchHound.Jobs.Ingestion;
 /// nothing. Only the job that staged the batch chains its successor (it notes so on itself before committing):
 /// another job for the same batch stops there, so duplicates never grow a second chain.
 /// </remarks>
-public sealed class IngestionBatchJob(IngestionRunner runner, IngestionSuccessor successor, TimeProvider clock)
+public sealed class IngestionBatchJob(
+    IngestionRunner runner, IngestionSuccessor successor, TimeProvider clock, ILogger<IngestionBatchJob> logger)
 {
     private const string StagedParameter = "StagedBatch";
 
@@ -88,12 +90,20 @@ public sealed class IngestionBatchJob(IngestionRunner runner, IngestionSuccessor
             PagesDone = 1,
             DevicesSeen = page.Devices.Count,
             FindingsSeen = page.Findings.Count,
+            TextValuesCleaned = staged.TextValuesCleaned,
         });
         await step.Db.SaveChangesAsync(token);
 
         // Noted before the commit: should the commit fail, a retry finds the checkpoint behind and reads again anyway.
         step.Job?.SetJobParameter(StagedParameter, batchNumber);
         await transaction.CommitAsync(token);
+        if (staged.TextValuesCleaned > 0)
+        {
+            logger.LogWarning(
+                "Batch {BatchNumber} of ingestion run {RunId} (tenant {TenantId}): {Count} text values held NUL or unpaired surrogate characters and were cleaned",
+                batchNumber, step.Run.Id, step.Run.TenantId, staged.TextValuesCleaned);
+        }
+
         JobProgress.Report(step.Job, $"batch {batchNumber}: {staged}; run so far: {step.Run.PagesDone} pages, " +
             $"{step.Run.DevicesSeen} devices, {step.Run.FindingsSeen} findings; next: {phase}");
     }

@@ -120,7 +120,9 @@ public sealed class IngestionRunner(
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == run.TenantId, CancellationToken.None);
         var now = clock.GetUtcNow();
         var permanent = IsPermanent(error);
-        var message = ErrorText($"{stepName}: {error.GetType().Name}: {error.Message}");
+        var message = ErrorText(PostgresDataErrors.Describe(error) is { } database
+            ? $"{stepName}: PostgreSQL refused the data: {database}"
+            : $"{stepName}: {error.GetType().Name}: {error.Message}");
         if (run.Status == IngestionRunStatus.Running)
         {
             run.Fail(message, now);
@@ -155,6 +157,6 @@ public sealed class IngestionRunner(
         SourceException source => source.Permanent,
         DuplicateSourceRecordException or RepeatedSourcePageException or DomainRuleViolationException
             or IngestionOrderException or IngestionStagingDiscardedException => true,
-        _ => false,
+        _ => PostgresDataErrors.IsPermanent(error),
     };
 }

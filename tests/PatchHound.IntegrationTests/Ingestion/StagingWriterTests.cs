@@ -19,7 +19,7 @@ public sealed class StagingWriterTests(IngestionEnvironment env) : IClassFixture
         var replay = await env.StageAsync(env.TenantA, run, 1, [Device("d1", Seen), Device("d2", Seen)],
             [Finding("d1", "CVE-2024-0001", Seen), Finding("d2", "CVE-2024-0002", Seen)]);
 
-        replay.Should().Be(new StagingBatchResult(2, 2, 0, 0));
+        replay.Should().Be(new StagingBatchResult(2, 2, 0, 0, 0));
         (await StagedAsync(run)).Should().Be((3, 3));
     }
 
@@ -62,7 +62,7 @@ public sealed class StagingWriterTests(IngestionEnvironment env) : IClassFixture
             Finding("d2", "CVE-2024-0002", Seen),
         ]);
 
-        result.Should().Be(new StagingBatchResult(DevicesStaged: 1, FindingsStaged: 1, FindingsNotCve: 1, FindingsCollapsed: 2));
+        result.Should().Be(new StagingBatchResult(DevicesStaged: 1, FindingsStaged: 1, FindingsNotCve: 1, FindingsCollapsed: 2, 0));
         (await StagedAsync(run)).Should().Be((2, 2));
     }
 
@@ -99,7 +99,7 @@ public sealed class StagingWriterTests(IngestionEnvironment env) : IClassFixture
 
         var result = await env.StageAsync(env.TenantA, run, 2, [], [Finding("d1", "CVE-2024-0001", Seen), Finding("d1", "CVE-2024-0003", Seen)]);
 
-        result.Should().Be(new StagingBatchResult(DevicesStaged: 0, FindingsStaged: 1, FindingsNotCve: 0, FindingsCollapsed: 1));
+        result.Should().Be(new StagingBatchResult(DevicesStaged: 0, FindingsStaged: 1, FindingsNotCve: 0, FindingsCollapsed: 1, 0));
     }
 
     [Fact]

@@ -741,6 +741,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<int>("TextValuesCleaned")
+                        .HasColumnType("integer")
+                        .HasColumnName("text_values_cleaned");
+
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -21,6 +21,13 @@ public static class BodyMutations
             if (value?.GetValueKind() == JsonValueKind.String)
             {
                 yield return ($"oversized {path}", Replace(body, path, JsonValue.Create(new string('x', OversizedLength))));
+                var valid = value.GetValue<string>();
+                yield return ($"NUL in {path}", Escaped(body, path, valid, "\\u0000"));
+                yield return ($"an unpaired surrogate in {path}", Escaped(body, path, valid, "\\ud800"));
+            }
+            else if (value?.GetValueKind() == JsonValueKind.Array && value.AsArray().FirstOrDefault()?.GetValueKind() == JsonValueKind.String)
+            {
+                yield return ($"NUL in an item of {path}", Replace(body, path, JsonValue.Create(new[] { "\0" })));
             }
         }
 
@@ -60,6 +67,13 @@ public static class BodyMutations
         JsonValueKind.Array => JsonValue.Create(true),
         _ => new JsonObject { ["unexpected"] = "object" },
     };
+
+    /// <summary>The body with a JSON escape sequence (written as is, not re-encoded) inside the string at <paramref name="path"/>.</summary>
+    private static string Escaped(JsonNode body, string path, string text, string escape)
+    {
+        const string Marker = "__escape__";
+        return Replace(body, path, JsonValue.Create(text + Marker)).Replace(Marker, escape, StringComparison.Ordinal);
+    }
 
     private static string Replace(JsonNode body, string path, JsonNode? replacement)
     {

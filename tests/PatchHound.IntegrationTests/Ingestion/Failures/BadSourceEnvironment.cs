@@ -5,6 +5,9 @@ public sealed class BadSourceEnvironment : FailureEnvironment
 {
     public const string Healthy = "healthy";
 
+    /// <summary>A source whose every text field carries NUL: cleaned, not a failure (no retries, so any failure shows).</summary>
+    public const string NulText = "nul-text";
+
     protected override IEnumerable<(string Name, int RetryCount)> TenantNames =>
-        [(Healthy, 3), .. BadSourceCase.All.Select(c => (c.Name, 0))];
+        [(Healthy, 3), (NulText, 0), .. BadSourceCase.All.Select(c => (c.Name, 0))];
 }

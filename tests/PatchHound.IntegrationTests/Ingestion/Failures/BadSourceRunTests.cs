@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PatchHound.Core.Ingestion;
+using PatchHound.IntegrationTests.Harness;
 
 namespace PatchHound.IntegrationTests.Ingestion.Failures;
 
@@ -58,6 +60,37 @@ public sealed class BadSourceRunTests(BadSourceEnvironment env) : IClassFixture<
     }
 
     [Fact]
+    public async Task Nul_in_every_text_field_of_machines_and_export_rows_is_cleaned_counted_and_changes_nothing_stored()
+    {
+        var tenant = env.Tenant(BadSourceEnvironment.NulText);
+        var first = await RunAsync(tenant);
+        first.GetProperty("status").GetString().Should().Be(nameof(IngestionRunStatus.Succeeded), env.Env.WorkerOutput);
+        first.GetProperty("textValuesCleaned").GetInt32().Should().Be(0);
+        var before = await env.LiveStateAsync(tenant);
+        var namesBefore = await DeviceNamesAsync(tenant);
+
+        JsonElement run;
+        await env.Env.Simulator.SetFaultsAsync(new { kind = "NulInText", tenant = tenant.TenantId.ToString() });
+        try
+        {
+            run = await RunAsync(tenant);
+        }
+        finally
+        {
+            await env.Env.Simulator.SetFaultsAsync();
+        }
+
+        run.GetProperty("status").GetString().Should().Be(nameof(IngestionRunStatus.Succeeded), run.ToString() + env.Env.WorkerOutput);
+        var devices = before.Devices.Count;
+        var findings = before.Findings.Count;
+        run.GetProperty("textValuesCleaned").GetInt32().Should().BeGreaterThanOrEqualTo(3 * devices + 6 * findings,
+            "every device's id, name and platform and every row's device id, CVE id, product, version, vendor and severity held a NUL");
+        (await env.LiveStateAsync(tenant)).Should().BeEquivalentTo(before,
+            "the cleaned ids, CVE ids and products are the ones the clean run stored: nothing new, nothing resolved");
+        (await DeviceNamesAsync(tenant)).Should().BeEquivalentTo(namesBefore).And.NotContain(name => name.Contains('\0'));
+    }
+
+    [Fact]
     public async Task Moving_the_simulated_world_on_changes_what_a_merge_writes()
     {
         // Guards the test above: its "live data unchanged" could not fail if the second run would write the same.
@@ -73,6 +106,12 @@ public sealed class BadSourceRunTests(BadSourceEnvironment env) : IClassFixture<
         var after = await env.LiveStateAsync(tenant);
         after.Devices.Should().NotBeEquivalentTo(before.Devices);
         after.Findings.Should().NotBeEquivalentTo(before.Findings);
+    }
+
+    private async Task<List<string>> DeviceNamesAsync(IngestionTenant tenant)
+    {
+        await using var db = env.Database.AppContext(TestDatabaseContexts.ForTenant(tenant.TenantId));
+        return await db.Devices.Select(d => d.Name).ToListAsync();
     }
 
     private static async Task<JsonElement> RunAsync(IngestionTenant tenant) =>
