@@ -1,0 +1,197 @@
+using System.Text.Json.Nodes;
+
+namespace PatchHound.IntegrationTests.Deployment.Bicep;
+
+public sealed class BicepTemplateTests(BicepFixture bicep) : IClassFixture<BicepFixture>
+{
+    private const string AcrPullRole = "7f951dda-4ed3-4680-a7ca-43fe172d538d";
+    private const string KeyVaultSecretsUserRole = "4633458b-17de-408a-b874-0445c86b69e6";
+
+    [Fact]
+    public void Every_file_builds_lints_and_snapshots_without_a_diagnostic()
+    {
+        bicep.Runs.Select(run => run.Command).Should().Contain(
+            ["build main.bicep --stdout", "lint main.bicep", "lint modules/stamp.bicep", "lint params/prod.bicepparam",
+             "build-params params/dev.bicepparam --stdout", "build-params params/prod.bicepparam --stdout"]);
+        bicep.Runs.Where(run => !run.IsClean).Should().BeEmpty();
+        bicep.Dev.Resources.Should().NotBeEmpty();
+        bicep.Prod.Resources.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Apps_and_the_migration_job_run_as_the_stamp_identity_and_pull_from_the_registry_by_it()
+    {
+        foreach (var snapshot in new[] { bicep.Dev, bicep.Prod })
+        {
+            var identityId = (string)snapshot.OfType("Microsoft.ManagedIdentity/userAssignedIdentities").Single()["id"]!;
+            var registryName = (string)snapshot.OfType("Microsoft.ContainerRegistry/registries").Single()["name"]!;
+            snapshot.Workloads.Should().HaveCount(3);
+            foreach (var workload in snapshot.Workloads)
+            {
+                workload["identity"]!["type"]!.GetValue<string>().Should().Be("UserAssigned");
+                workload["identity"]!["userAssignedIdentities"]!.AsObject().Select(pair => pair.Key).Should().Equal(identityId);
+                var registries = workload["properties"]!["configuration"]!["registries"]!.AsArray();
+                registries.Should().ContainSingle();
+                registries[0]!["identity"]!.GetValue<string>().Should().Be(identityId);
+                registries[0]!["server"]!.GetValue<string>().Should().Contain($"/registries/{registryName}'");
+                registries[0]!.AsObject().Select(pair => pair.Key).Should().BeEquivalentTo("server", "identity");
+            }
+
+            snapshot.OfType("Microsoft.ContainerRegistry/registries").Single()["properties"]!["adminUserEnabled"]!
+                .GetValue<bool>().Should().BeFalse();
+            RoleGrantedToIdentity(snapshot, AcrPullRole, identityId).Should().BeTrue("the identity needs AcrPull");
+            RoleGrantedToIdentity(snapshot, KeyVaultSecretsUserRole, identityId).Should().BeTrue("the identity reads Key Vault secrets");
+        }
+    }
+
+    [Fact]
+    public void Container_secrets_are_key_vault_references_and_plain_environment_values_hold_no_secret()
+    {
+        foreach (var workload in bicep.Dev.Workloads.Concat(bicep.Prod.Workloads))
+        {
+            var identityId = (string)workload["identity"]!["userAssignedIdentities"]!.AsObject().Single().Key;
+            var secrets = workload["properties"]!["configuration"]!["secrets"]!.AsArray();
+            secrets.Should().NotBeEmpty();
+            foreach (var secret in secrets)
+            {
+                secret!.AsObject().Select(pair => pair.Key).Should().BeEquivalentTo("name", "keyVaultUrl", "identity");
+                ((string)secret["identity"]!).Should().Be(identityId);
+            }
+
+            var names = secrets.Select(secret => (string)secret!["name"]!).ToHashSet();
+            foreach (var variable in Containers(workload).SelectMany(container => container["env"]?.AsArray() ?? []))
+            {
+                var name = (string)variable!["name"]!;
+                if (variable["secretRef"] is { } secretRef)
+                {
+                    names.Should().Contain((string)secretRef!, $"{name} refers to a declared secret");
+                    continue;
+                }
+
+                SecretPatterns.IsSecretName(name).Should().BeFalse($"{name} holds a plain value");
+                SecretPatterns.LooksLikeSecretValue((string)variable["value"]!).Should().BeFalse($"{name}'s value looks secret");
+            }
+        }
+    }
+
+    [Fact]
+    public void No_output_carries_a_secret()
+    {
+        var templates = Templates(MainTemplate).ToList();
+        templates.Should().HaveCount(4, "main and its three modules");
+        foreach (var template in templates)
+        {
+            var secureParameters = (template["parameters"]?.AsObject() ?? [])
+                .Where(pair => ((string?)pair.Value!["type"])?.StartsWith("secure", StringComparison.OrdinalIgnoreCase) == true)
+                .Select(pair => $"parameters('{pair.Key}')")
+                .ToList();
+            foreach (var (name, output) in template["outputs"]?.AsObject() ?? [])
+            {
+                var type = (string)output!["type"]!;
+                var value = output["value"]!.ToJsonString();
+                type.Should().NotStartWithEquivalentOf("secure", $"output {name}");
+                SecretPatterns.IsSecretName(name).Should().BeFalse($"output {name}");
+                SecretPatterns.LooksLikeSecretValue(value).Should().BeFalse($"output {name} is {value}");
+                secureParameters.Should().NotContain(parameter => value.Contains(parameter), $"output {name} is {value}");
+            }
+        }
+
+        foreach (var (name, value) in bicep.Dev.Outputs.Concat(bicep.Prod.Outputs))
+        {
+            SecretPatterns.LooksLikeSecretValue(value!.ToJsonString()).Should().BeFalse($"output {name}");
+        }
+    }
+
+    [Fact]
+    public void Worker_keeps_a_replica_and_scales_on_queue_depth_with_keda_without_ingress()
+    {
+        foreach (var snapshot in new[] { bicep.Dev, bicep.Prod })
+        {
+            var worker = snapshot.Single("Microsoft.App/containerApps", "worker");
+            var scale = worker["properties"]!["template"]!["scale"]!;
+            scale["minReplicas"]!.GetValue<int>().Should().BeGreaterThanOrEqualTo(1, "Hangfire's schedulers run in the worker");
+            var rules = scale["rules"]!.AsArray().Select(rule => rule!["custom"]).OfType<JsonNode>().ToList();
+            rules.Select(rule => (string)rule["type"]!).Should().NotBeEmpty().And.OnlyContain(type => type == "postgresql");
+            rules.Select(rule => (string)rule["metadata"]!["query"]!).Should().OnlyContain(query => query.Contains("hangfire.jobqueue"));
+            var secrets = worker["properties"]!["configuration"]!["secrets"]!.AsArray().Select(secret => (string)secret!["name"]!);
+            rules.SelectMany(rule => rule["auth"]!.AsArray()).Select(auth => (string)auth!["secretRef"]!)
+                .Should().NotBeEmpty().And.OnlyContain(secretRef => secrets.Contains(secretRef));
+            worker["properties"]!["configuration"]!["ingress"].Should().BeNull();
+        }
+    }
+
+    [Fact]
+    public void Api_has_https_ingress_and_scales_on_http_concurrency()
+    {
+        var api = bicep.Prod.Single("Microsoft.App/containerApps", "api");
+        var ingress = api["properties"]!["configuration"]!["ingress"]!;
+        ingress["external"]!.GetValue<bool>().Should().BeTrue();
+        ingress["allowInsecure"]!.GetValue<bool>().Should().BeFalse();
+        ingress["targetPort"]!.GetValue<int>().Should().Be(8080);
+        api["properties"]!["template"]!["scale"]!["rules"]!.AsArray().Should().Contain(rule => rule!["http"] != null);
+    }
+
+    [Fact]
+    public void A_manual_job_runs_the_api_image_with_migrate()
+    {
+        foreach (var snapshot in new[] { bicep.Dev, bicep.Prod })
+        {
+            var job = snapshot.OfType("Microsoft.App/jobs").Single();
+            var apiImage = (string)Containers(snapshot.Single("Microsoft.App/containerApps", "api")).Single()["image"]!;
+            job["properties"]!["configuration"]!["triggerType"]!.GetValue<string>().Should().Be("Manual");
+            var container = Containers(job).Single();
+            ((string)container["image"]!).Should().Be(apiImage);
+            container["args"]!.AsArray().Select(arg => (string)arg!).Should().Equal("migrate");
+            container["env"]!.AsArray().Select(variable => (string)variable!["name"]!).Should().Contain("ConnectionStrings__PatchHoundMigrations");
+        }
+    }
+
+    [Fact]
+    public void Prod_runs_postgres_zone_redundant_with_geo_backups_and_dev_does_not()
+    {
+        Postgres(bicep.Prod)["highAvailability"]!["mode"]!.GetValue<string>().Should().Be("ZoneRedundant");
+        Postgres(bicep.Prod)["backup"]!["geoRedundantBackup"]!.GetValue<string>().Should().Be("Enabled");
+        Postgres(bicep.Dev)["highAvailability"]!["mode"]!.GetValue<string>().Should().Be("Disabled");
+        Postgres(bicep.Dev)["backup"]!["geoRedundantBackup"]!.GetValue<string>().Should().Be("Disabled");
+        foreach (var snapshot in new[] { bicep.Dev, bicep.Prod })
+        {
+            Postgres(snapshot)["version"]!.GetValue<string>().Should().Be("15");
+            Postgres(snapshot)["authConfig"]!["activeDirectoryAuth"]!.GetValue<string>().Should().Be("Enabled");
+            var redis = snapshot.OfType("Microsoft.Cache/redis").Single()["properties"]!;
+            redis["enableNonSslPort"]!.GetValue<bool>().Should().BeFalse();
+        }
+    }
+
+    private JsonNode MainTemplate => bicep.MainTemplate;
+
+    private static JsonNode Postgres(DeploymentSnapshot snapshot) =>
+        snapshot.OfType("Microsoft.DBforPostgreSQL/flexibleServers").Single()["properties"]!;
+
+    private static IEnumerable<JsonNode> Containers(JsonNode workload) =>
+        workload["properties"]!["template"]!["containers"]!.AsArray().Select(container => container!);
+
+    private static bool RoleGrantedToIdentity(DeploymentSnapshot snapshot, string role, string identityId) =>
+        snapshot.OfType("Microsoft.Authorization/roleAssignments").Any(assignment =>
+            ((string)assignment["properties"]!["roleDefinitionId"]!).EndsWith($"/roleDefinitions/{role}", StringComparison.Ordinal)
+            && ((string)assignment["properties"]!["principalId"]!).Contains($"'{identityId}'", StringComparison.Ordinal));
+
+    /// <summary>A template and, recursively, the templates of its nested deployments (modules).</summary>
+    private static IEnumerable<JsonNode> Templates(JsonNode template)
+    {
+        yield return template;
+        var resources = template["resources"] switch
+        {
+            JsonArray array => array.Select(resource => resource!),
+            JsonObject symbolic => symbolic.Select(pair => pair.Value!),
+            _ => [],
+        };
+        var modules = resources.Where(resource => (string?)resource["type"] == "Microsoft.Resources/deployments");
+        foreach (var nested in modules.Select(module => module["properties"]?["template"]).OfType<JsonNode>())
+        {
+            foreach (var inner in Templates(nested))
+            {
+                yield return inner;
+            }
+        }
+    }
+}

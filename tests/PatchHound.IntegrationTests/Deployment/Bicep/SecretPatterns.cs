@@ -1,0 +1,22 @@
+using System.Text.RegularExpressions;
+
+namespace PatchHound.IntegrationTests.Deployment.Bicep;
+
+/// <summary>What a secret looks like in a template: by its name, or by the expression that produces it.</summary>
+internal static partial class SecretPatterns
+{
+    /// <summary>Names compared without separators, so <c>ConnectionStrings__Redis</c> and <c>CONNECTION_STRING</c> both match.</summary>
+    public static bool IsSecretName(string name) => SecretName().IsMatch(Separators().Replace(name, ""));
+
+    /// <summary>Literal credentials in a value, or ARM list*() calls, which return keys.</summary>
+    public static bool LooksLikeSecretValue(string value) => SecretValue().IsMatch(value);
+
+    [GeneratedRegex("password|secret|connectionstring|accesskey|primarykey|sharedkey|apikey|token|credential", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
+
+    [GeneratedRegex(@"password=|accountkey=|instrumentationkey=|sharedaccesskey=|\blist[a-z]*\(", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretValue();
+
+    [GeneratedRegex("[^a-zA-Z]")]
+    private static partial Regex Separators();
+}
