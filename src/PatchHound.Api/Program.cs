@@ -5,6 +5,11 @@ using PatchHound.Infrastructure.Persistence;
 using PatchHound.Jobs;
 using PatchHound.ServiceDefaults;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPatchHoundPersistence();

@@ -2,6 +2,12 @@ using PatchHound.DefenderSimulator;
 using PatchHound.ServiceDefaults;
 
 // Imitates Microsoft Defender for Endpoint (machines, vulnerability export) and Entra ID client credentials.
+
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefenderSimulator();
@@ -10,3 +16,4 @@ var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapDefenderSimulator();
 await app.RunAsync();
+return 0;

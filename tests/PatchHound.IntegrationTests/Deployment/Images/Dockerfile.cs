@@ -97,14 +97,21 @@ internal sealed class Dockerfile
         }
 
         var rest = split < 0 ? "" : text[(split + 1)..].Trim();
-        var tokens = Tokens(rest);
-        var flags = tokens.TakeWhile(token => token.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var arguments = rest.StartsWith('[')
-            ? JsonSerializer.Deserialize<List<string>>(rest) ?? []
-            : tokens.Skip(flags.Count).ToList();
-        if (flags.Count > 0 && rest.StartsWith('['))
+        var flags = new List<string>();
+        while (rest.StartsWith("--", StringComparison.Ordinal))
         {
-            throw new FormatException($"Line {line}: flags before an exec-form argument list.");
+            var end = rest.IndexOf(' ', StringComparison.Ordinal);
+            flags.Add(end < 0 ? rest : rest[..end]);
+            rest = end < 0 ? "" : rest[(end + 1)..].TrimStart();
+        }
+
+        // HEALTHCHECK [flags] CMD <command>: the command has the shell or exec form of its own.
+        var prefix = keyword == "HEALTHCHECK" && rest.StartsWith("CMD ", StringComparison.Ordinal) ? "CMD" : null;
+        rest = prefix is null ? rest : rest[prefix.Length..].TrimStart();
+        var arguments = rest.StartsWith('[') ? JsonSerializer.Deserialize<List<string>>(rest) ?? [] : Tokens(rest);
+        if (prefix is not null)
+        {
+            arguments.Insert(0, prefix);
         }
 
         return new DockerInstruction(keyword, flags, arguments, line);

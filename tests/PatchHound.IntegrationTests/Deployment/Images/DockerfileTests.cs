@@ -1,4 +1,5 @@
 using PatchHound.IntegrationTests.Harness;
+using PatchHound.ServiceDefaults;
 
 namespace PatchHound.IntegrationTests.Deployment.Images;
 
@@ -54,7 +55,7 @@ public sealed class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Hosts))]
-    public void Publishes_in_release_and_enters_through_the_host_assembly(string host)
+    public void Publishes_in_release_and_enters_and_probes_through_the_host_assembly(string host)
     {
         var project = new HostProject(host);
         var dockerfile = Parse(host);
@@ -63,6 +64,8 @@ public sealed class DockerfileTests
         publish.Should().Contain(project.ProjectFile).And.Contain("-c Release");
         dockerfile.Final.Instructions.Last(instruction => instruction.Keyword == "ENTRYPOINT").Arguments
             .Should().Equal("dotnet", $"{project.AssemblyName}.dll");
+        dockerfile.Final.Instructions.Last(instruction => instruction.Keyword == "HEALTHCHECK").Arguments
+            .Should().Equal("CMD", "dotnet", $"{project.AssemblyName}.dll", HealthProbe.Command);
     }
 
     [Theory]
@@ -99,6 +102,7 @@ public sealed class DockerfileTests
                   # a comment inside a continuation
                   version=1
             ENTRYPOINT ["dotnet", "x.dll"]
+            HEALTHCHECK --interval=5s CMD ["dotnet", "x.dll", "healthcheck"]
             """);
 
         dockerfile.Stages.Select(stage => (stage.BaseImage, stage.Name)).Should().Equal(("sdk", "build"), ("runtime", null));
@@ -107,6 +111,8 @@ public sealed class DockerfileTests
         copy.Arguments.Should().Equal("a.txt", "b.txt", "dir/");
         dockerfile.Final.Instructions[0].Arguments.Should().Equal("title=two words", "version=1");
         dockerfile.Final.Instructions[1].Arguments.Should().Equal("dotnet", "x.dll");
+        dockerfile.Final.Instructions[2].Flag("interval").Should().Be("5s");
+        dockerfile.Final.Instructions[2].Arguments.Should().Equal("CMD", "dotnet", "x.dll", "healthcheck");
         FluentActions.Invoking(() => Dockerfile.Parse("FROM a\nCOPPY x y")).Should().Throw<FormatException>();
     }
 
