@@ -10,7 +10,7 @@ public sealed class DockerfileTests
     private const string RuntimeImage = "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra";
     private static readonly string[] RestoreInputs = ["global.json", "Directory.Build.props", "Directory.Packages.props"];
 
-    public static TheoryData<string> Hosts => new() { "PatchHound.Api", "PatchHound.Worker", "PatchHound.DefenderSimulator" };
+    public static TheoryData<string> Hosts => new(HostProject.Deployable.Select(host => host.Name));
 
     [Theory]
     [MemberData(nameof(Hosts))]

@@ -6,6 +6,10 @@ namespace PatchHound.IntegrationTests.Deployment.Images;
 /// <summary>A project under src/, read from its csproj: assembly name and project references.</summary>
 internal sealed record HostProject(string Name)
 {
+    /// <summary>The deployable hosts, one image each.</summary>
+    public static readonly IReadOnlyList<HostProject> Deployable =
+        [new("PatchHound.Api"), new("PatchHound.Worker"), new("PatchHound.DefenderSimulator")];
+
     /// <summary>The csproj path relative to the repository root, with forward slashes.</summary>
     public string ProjectFile => $"src/{Name}/{Name}.csproj";
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 
-namespace PatchHound.IntegrationTests.Deployment.Bicep;
+namespace PatchHound.IntegrationTests.Deployment;
 
-/// <summary>What a secret looks like in a template: by its name, or by the expression that produces it.</summary>
+/// <summary>What a secret looks like in a template or compose file: by its name, or by the expression that produces it.</summary>
 internal static partial class SecretPatterns
 {
     /// <summary>Names compared without separators, so <c>ConnectionStrings__Redis</c> and <c>CONNECTION_STRING</c> both match.</summary>

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+
+namespace PatchHound.IntegrationTests.Deployment.Compose;
+
+/// <summary>
+/// The example env files filled in as the README tells an operator to: every CHANGE_ME replaced (a different secret
+/// per credential, so a test can tell them apart), and optionally the demo lines switched on. Deleted on dispose.
+/// </summary>
+internal sealed class OperatorEnvFiles : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("patchhound-compose-").FullName;
+
+    public OperatorEnvFiles(bool demo = false)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["POSTGRES_PASSWORD"] = OwnerPassword,
+            ["ConnectionStrings__PatchHoundMigrations"] = OwnerPassword,
+            ["Database__AppPassword"] = AppPassword,
+            ["ConnectionStrings__PatchHound"] = AppPassword,
+            ["SecretStore__Keys__k1"] = SecretStoreKey,
+        };
+        Application = Write(EnvFile.Application, values, demo);
+        SchemaOwner = Write(EnvFile.SchemaOwner, values, demo);
+    }
+
+    public string OwnerPassword { get; } = $"owner-{Guid.NewGuid():N}";
+
+    public string AppPassword { get; } = $"app-{Guid.NewGuid():N}";
+
+    public string SecretStoreKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public string Application { get; }
+
+    public string SchemaOwner { get; }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private string Write(EnvFile example, IReadOnlyDictionary<string, string> secrets, bool demo)
+    {
+        var lines = example.Variables
+            .Where(variable => demo || !variable.CommentedOut)
+            .Select(variable => (variable.Name, Value: Fill(variable, secrets, demo)))
+            .Select(variable => $"{variable.Name}='{variable.Value}'");
+        var path = Path.Combine(directory, Path.GetFileName(example.Path).Replace(".example", "", StringComparison.Ordinal));
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static string Fill(EnvFile.Variable variable, IReadOnlyDictionary<string, string> secrets, bool demo)
+    {
+        if (demo && variable.Name is "ASPNETCORE_ENVIRONMENT" or "DOTNET_ENVIRONMENT")
+        {
+            return "Demo";
+        }
+
+        var value = variable.Value.Replace("CHANGE_ME_TENANT_ID", Guid.Empty.ToString(), StringComparison.Ordinal);
+        return secrets.TryGetValue(variable.Name, out var secret) ? value.Replace("CHANGE_ME", secret, StringComparison.Ordinal) : value;
+    }
+}
