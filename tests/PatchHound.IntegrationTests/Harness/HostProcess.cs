@@ -4,7 +4,7 @@ using System.Text;
 namespace PatchHound.IntegrationTests.Harness;
 
 /// <summary>
-/// A PatchHound host (worker or API) running as a real child process, for tests of what two processes do to one
+/// A PatchHound host (worker or API), or a program in front of one, running as a real child process, for tests of what two processes do to one
 /// database. Output is captured for the failure message. <see cref="Kill"/> is kill -9; disposing stops it gracefully.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
@@ -41,21 +41,39 @@ public sealed class HostProcess : IAsyncDisposable
     /// <param name="name">What the failure messages call this process.</param>
     /// <param name="assembly">The host's dll in the test output, e.g. <c>PatchHound.Worker.dll</c>.</param>
     /// <param name="environment">Configuration as environment variables (<c>Jobs__QueuePollInterval</c>…).</param>
-    public static async Task<HostProcess> StartAsync(string name, string assembly, IReadOnlyDictionary<string, string?> environment)
+    /// <param name="port">The loopback port to serve on; a free one when not given.</param>
+    public static Task<HostProcess> StartAsync(string name, string assembly, IReadOnlyDictionary<string, string?> environment, int? port = null)
     {
-        var port = FreePort.Next();
-        var startInfo = new ProcessStartInfo("dotnet")
+        var listen = port ?? FreePort.Next();
+        var defaults = new Dictionary<string, string?>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Testing",
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+        };
+        return StartProgramAsync(
+            name,
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, assembly), "--urls", $"http://127.0.0.1:{listen}"],
+            defaults.Concat(environment).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value),
+            listen);
+    }
+
+    /// <summary>Any program serving <c>/health/live</c> on <paramref name="port"/> (e.g. a proxy in front of a host).</summary>
+    public static async Task<HostProcess> StartProgramAsync(
+        string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, int port)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
-        startInfo.ArgumentList.Add("--urls");
-        startInfo.ArgumentList.Add($"http://127.0.0.1:{port}");
-        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Testing";
-        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
         foreach (var (key, value) in environment)
         {
             startInfo.Environment[key] = value;

@@ -4,10 +4,13 @@ namespace PatchHound.IntegrationTests.Deployment.Compose;
 
 /// <summary>
 /// The example env files filled in as the README tells an operator to: every CHANGE_ME replaced (a different secret
-/// per credential, so a test can tell them apart), and optionally the demo lines switched on. Deleted on dispose.
+/// per credential, so a test can tell them apart), and optionally the demo block switched on. Deleted on dispose.
 /// </summary>
 internal sealed class OperatorEnvFiles : IDisposable
 {
+    /// <summary>The commented-out lines of the example's demo block.</summary>
+    private static readonly string[] DemoBlock = ["Authentication__DevSignInEnabled", "Secrets__demo-simulator"];
+
     private readonly string directory = Directory.CreateTempSubdirectory("patchhound-compose-").FullName;
 
     public OperatorEnvFiles(bool demo = false)
@@ -39,7 +42,7 @@ internal sealed class OperatorEnvFiles : IDisposable
     private string Write(EnvFile example, IReadOnlyDictionary<string, string> secrets, bool demo)
     {
         var lines = example.Variables
-            .Where(variable => demo || !variable.CommentedOut)
+            .Where(variable => !variable.CommentedOut || (demo && DemoBlock.Contains(variable.Name)))
             .Select(variable => (variable.Name, Value: Fill(variable, secrets, demo)))
             .Select(variable => $"{variable.Name}='{variable.Value}'");
         var path = Path.Combine(directory, Path.GetFileName(example.Path).Replace(".example", "", StringComparison.Ordinal));

@@ -13,8 +13,10 @@ public sealed class ProxyConfigTests
     {
         var upstreams = (await ComposeConfig.LoadAsync()).Environment("proxy")["PATCHHOUND_API_UPSTREAMS"];
 
-        var routes = (await AdaptAsync(upstreams))["apps"]!["http"]!["servers"]!["srv0"]!["routes"]!.AsArray();
+        var server = (await AdaptAsync(upstreams))["apps"]!["http"]!["servers"]!["srv0"]!;
+        var routes = server["routes"]!.AsArray();
 
+        server["listen"]!.AsArray().Select(address => (string)address!).Should().Equal("0.0.0.0:8080");
         routes.Should().HaveCount(2);
         routes[0]!["match"]![0]!["path"]!.AsArray().Select(path => (string)path!).Should().Equal("/hubs/*");
         var hubs = ReverseProxy(routes[0]!);
