@@ -52,9 +52,10 @@ internal sealed partial class ComposeTopology(ComposeConfig config, IReadOnlyDic
         return ChildProcess.RunAsync(fileName, arguments, Environment(service), TimeSpan.FromMinutes(3), AppContext.BaseDirectory);
     }
 
-    public Task<HostProcess> StartAsync(string service, string name)
+    /// <summary>A long-running service as a process serving on the port given (or a free one).</summary>
+    public Task<HostProcess> StartAsync(string service, string name, int? httpPort = null)
     {
-        var port = FreePort.Next();
+        var port = httpPort ?? FreePort.Next();
         var (fileName, arguments) = Command(service);
         fileName.Should().Be("dotnet");
         arguments.Should().ContainSingle("{0} runs its host without a command", service);
