@@ -11,7 +11,6 @@ internal sealed class OperatorEnvFiles : IDisposable
     /// <summary>The commented-out lines of the example's demo block.</summary>
     private static readonly string[] DemoBlock = ["Authentication__DevSignInEnabled", "Secrets__demo-simulator"];
 
-    private readonly string directory = Directory.CreateTempSubdirectory("patchhound-compose-").FullName;
 
     public OperatorEnvFiles(bool demo = false)
     {
@@ -27,6 +26,9 @@ internal sealed class OperatorEnvFiles : IDisposable
         SchemaOwner = Write(EnvFile.SchemaOwner, values, demo);
     }
 
+    /// <summary>The directory of the files, for whatever else the test writes; deleted with them.</summary>
+    public string Scratch { get; } = Directory.CreateTempSubdirectory("patchhound-compose-").FullName;
+
     public string OwnerPassword { get; } = $"owner-{Guid.NewGuid():N}";
 
     public string AppPassword { get; } = $"app-{Guid.NewGuid():N}";
@@ -37,7 +39,7 @@ internal sealed class OperatorEnvFiles : IDisposable
 
     public string SchemaOwner { get; }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(Scratch, recursive: true);
 
     private string Write(EnvFile example, IReadOnlyDictionary<string, string> secrets, bool demo)
     {
@@ -45,7 +47,7 @@ internal sealed class OperatorEnvFiles : IDisposable
             .Where(variable => !variable.CommentedOut || (demo && DemoBlock.Contains(variable.Name)))
             .Select(variable => (variable.Name, Value: Fill(variable, secrets, demo)))
             .Select(variable => $"{variable.Name}='{variable.Value}'");
-        var path = Path.Combine(directory, Path.GetFileName(example.Path).Replace(".example", "", StringComparison.Ordinal));
+        var path = Path.Combine(Scratch, Path.GetFileName(example.Path).Replace(".example", "", StringComparison.Ordinal));
         File.WriteAllLines(path, lines);
         return path;
     }
