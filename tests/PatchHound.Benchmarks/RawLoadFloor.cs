@@ -12,7 +12,7 @@ namespace PatchHound.Benchmarks;
 /// <summary>
 /// The raw floor a time is compared with: the same rows (a <see cref="SourceSnapshot"/>) loaded into the live tables
 /// of a fresh tenant in a fresh database, as cheaply as PostgreSQL allows — binary COPY into temporary tables, then
-/// one INSERT … SELECT per live table (devices, the catalog's unknown CVEs, findings) in one transaction, on the
+/// one INSERT … SELECT per live table (devices, the catalog's unknown CVEs, findings, installed software) in one transaction, on the
 /// application login so row-level security applies as it does to the product. No staging, no reconciliation, no SLA.
 /// </summary>
 internal sealed class RawLoadFloor(TestDatabase database)
@@ -22,12 +22,16 @@ internal sealed class RawLoadFloor(TestDatabase database)
             os_version text, last_seen_at timestamptz NOT NULL, tags text[] NOT NULL) ON COMMIT DROP;
         CREATE TEMP TABLE floor_findings (device_external_id text NOT NULL, cve_id text NOT NULL, product_name text NOT NULL,
             product_version text, vendor text, severity text NOT NULL, first_seen_at timestamptz, last_seen_at timestamptz NOT NULL)
+            ON COMMIT DROP;
+        CREATE TEMP TABLE floor_software (device_external_id text NOT NULL, vendor text NOT NULL, name text NOT NULL,
+            version text NOT NULL, first_seen_at timestamptz, last_seen_at timestamptz NOT NULL, evidence_count int NOT NULL)
             ON COMMIT DROP
         """;
 
     private const string InsertSql = """
         ANALYZE floor_devices;
         ANALYZE floor_findings;
+        ANALYZE floor_software;
         INSERT INTO devices (id, tenant_id, source_id, external_id, name, os_platform, os_version, criticality, tags,
                              risk_score, first_seen_at, last_seen_at)
         SELECT gen_random_uuid(), @tenant, @source, external_id, name, os_platform, os_version, 'Medium', tags, 0,
@@ -41,7 +45,14 @@ internal sealed class RawLoadFloor(TestDatabase database)
         SELECT gen_random_uuid(), @tenant, d.id, f.cve_id, @source, f.product_name, f.product_version,
                COALESCE(f.first_seen_at, now()), f.last_seen_at, 'Open', 0
         FROM floor_findings f
-        JOIN devices d ON d.tenant_id = @tenant AND d.source_id = @source AND d.external_id = f.device_external_id
+        JOIN devices d ON d.tenant_id = @tenant AND d.source_id = @source AND d.external_id = f.device_external_id;
+        INSERT INTO installed_software (id, tenant_id, device_id, source_id, vendor, name, version, first_seen_at,
+                                        last_seen_at, evidence_count)
+        SELECT DISTINCT ON (d.id, s.vendor, s.name, s.version) gen_random_uuid(), @tenant, d.id, @source, s.vendor, s.name,
+               s.version, COALESCE(s.first_seen_at, s.last_seen_at), s.last_seen_at, s.evidence_count
+        FROM floor_software s
+        JOIN devices d ON d.tenant_id = @tenant AND d.source_id = @source AND d.external_id = s.device_external_id
+        ORDER BY d.id, s.vendor, s.name, s.version, s.last_seen_at DESC
         """;
 
     /// <summary>Loads each snapshot into a tenant of its own, one after the other; returns the summed time.</summary>
@@ -49,7 +60,7 @@ internal sealed class RawLoadFloor(TestDatabase database)
     {
         // A small untimed load first, so that connection set-up and JIT are not part of the floor.
         var first = snapshots[0];
-        await LoadAsync(first with { Devices = first.Devices.Take(10).ToList(), Findings = [] }, cancellationToken);
+        await LoadAsync(first with { Devices = first.Devices.Take(10).ToList(), Findings = [], Software = [] }, cancellationToken);
         var total = TimeSpan.Zero;
         foreach (var snapshot in snapshots)
         {
@@ -73,6 +84,7 @@ internal sealed class RawLoadFloor(TestDatabase database)
         await ExecuteAsync(connection, CreateSql, cancellationToken);
         await CopyDevicesAsync(connection, snapshot.Devices, cancellationToken);
         await CopyFindingsAsync(connection, snapshot.Findings, cancellationToken);
+        await CopySoftwareAsync(connection, snapshot.Software, cancellationToken);
         await using (var insert = new NpgsqlCommand(InsertSql, connection))
         {
             insert.Parameters.AddWithValue("tenant", tenantId);
@@ -135,20 +147,33 @@ internal sealed class RawLoadFloor(TestDatabase database)
             await WriteTextAsync(importer, row.ProductVersion, cancellationToken);
             await WriteTextAsync(importer, row.Vendor, cancellationToken);
             await importer.WriteAsync(row.Severity, NpgsqlDbType.Text, cancellationToken);
-            if (row.FirstSeenAt is { } firstSeen)
-            {
-                await importer.WriteAsync(firstSeen, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-            else
-            {
-                await importer.WriteNullAsync(cancellationToken);
-            }
-
+            await WriteTimestampAsync(importer, row.FirstSeenAt, cancellationToken);
             await importer.WriteAsync(row.LastSeenAt, NpgsqlDbType.TimestampTz, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
     }
+
+    private static async Task CopySoftwareAsync(NpgsqlConnection connection, IReadOnlyList<StagedSoftwareRow> rows, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync("COPY floor_software FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(row.DeviceExternalId, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.Vendor ?? string.Empty, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.Name, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.Version ?? string.Empty, NpgsqlDbType.Text, cancellationToken);
+            await WriteTimestampAsync(importer, row.FirstSeenAt, cancellationToken);
+            await importer.WriteAsync(row.LastSeenAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await importer.WriteAsync(row.EvidenceCount, NpgsqlDbType.Integer, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static Task WriteTimestampAsync(NpgsqlBinaryImporter importer, DateTimeOffset? value, CancellationToken cancellationToken) =>
+        value is { } at ? importer.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken) : importer.WriteNullAsync(cancellationToken);
 
     private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
         value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);

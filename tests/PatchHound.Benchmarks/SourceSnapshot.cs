@@ -11,7 +11,12 @@ namespace PatchHound.Benchmarks;
 /// A tenant's whole data set read once from the simulator with the product's own client and page size, turned into
 /// exactly the rows the staging writer copies. Gives the floor its rows and tells how long paging alone takes.
 /// </summary>
-internal sealed record SourceSnapshot(IReadOnlyList<StagedDeviceRow> Devices, IReadOnlyList<StagedFindingRow> Findings, int Pages, TimeSpan ReadTime)
+internal sealed record SourceSnapshot(
+    IReadOnlyList<StagedDeviceRow> Devices,
+    IReadOnlyList<StagedFindingRow> Findings,
+    IReadOnlyList<StagedSoftwareRow> Software,
+    int Pages,
+    TimeSpan ReadTime)
 {
     public static async Task<SourceSnapshot> ReadAsync(SimulatorServer simulator, Guid tenantId, int pageSize, CancellationToken cancellationToken)
     {
@@ -21,6 +26,7 @@ internal sealed record SourceSnapshot(IReadOnlyList<StagedDeviceRow> Devices, IR
             TimeProvider.System, NullLogger<DefenderClient>.Instance);
         var devices = new List<StagedDeviceRow>();
         var findings = new List<StagedFindingRow>();
+        var software = new List<StagedSoftwareRow>();
         var text = new TextCleaning();
         var pages = 0;
         var clock = Stopwatch.StartNew();
@@ -32,11 +38,13 @@ internal sealed record SourceSnapshot(IReadOnlyList<StagedDeviceRow> Devices, IR
 
         await foreach (var page in client.ReadVulnerabilitiesAsync(null, cancellationToken))
         {
-            findings.AddRange(StagedPage.FromVulnerabilities(page).Findings.Select(row => StagedRowNormalizer.Finding(row, text)).OfType<StagedFindingRow>());
+            var staged = StagedPage.FromVulnerabilities(page);
+            findings.AddRange(staged.Findings.Select(row => StagedRowNormalizer.Finding(row, text)).OfType<StagedFindingRow>());
+            software.AddRange(staged.Software.Select(row => StagedRowNormalizer.Software(row, text)));
             pages++;
         }
 
-        return new SourceSnapshot(devices, findings, pages, clock.Elapsed);
+        return new SourceSnapshot(devices, findings, software, pages, clock.Elapsed);
     }
 
     private sealed class FixedToken(string token) : IDefenderTokenProvider

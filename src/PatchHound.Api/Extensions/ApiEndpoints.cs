@@ -8,6 +8,7 @@ using PatchHound.Api.Devices;
 using PatchHound.Api.Findings;
 using PatchHound.Api.Ingestion;
 using PatchHound.Api.Sla;
+using PatchHound.Api.Software;
 using PatchHound.Api.Sources;
 using PatchHound.Api.Tenancy;
 using PatchHound.Api.Validation;
@@ -48,6 +49,7 @@ internal static class ApiEndpoints
         api.MapSourcesApi();
         api.MapSlaPolicyApi();
         api.MapDevicesApi();
+        api.MapSoftwareApi();
         api.MapFindingsApi();
         api.MapVulnerabilitiesApi();
         api.MapDashboardApi();

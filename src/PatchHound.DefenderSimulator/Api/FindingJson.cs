@@ -5,7 +5,10 @@ using PatchHound.DefenderSimulator.Faults;
 
 namespace PatchHound.DefenderSimulator.Api;
 
-/// <summary>A row of the software vulnerabilities export (AssetVulnerability) as Defender sends it.</summary>
+/// <summary>
+/// A row of the software vulnerabilities export (AssetVulnerability) as Defender sends it; a row of software without a
+/// known vulnerability carries null CVE, score, severity and update fields, like the documentation's example.
+/// </summary>
 public static class FindingJson
 {
     // The export's timestamps are strings without 'T' or zone, e.g. "2020-12-30 14:17:26".
@@ -33,12 +36,13 @@ public static class FindingJson
         json.WriteString("osVersion"u8, faults.Text(machine.OsVersion));
         json.WriteString("osArchitecture"u8, faults.Text("x64"));
         json.WriteString("softwareVendor"u8, faults.Text(facts.SoftwareVendor));
-        json.WriteString("softwareName"u8, faults.Text(facts.SoftwareName));
-        json.WriteString("softwareVersion"u8, faults.Text(facts.SoftwareVersion));
         if (!faults.Has(FaultKind.MissingRequiredField))
         {
-            json.WriteString("cveId"u8, faults.Text(facts.CveId));
+            json.WriteString("softwareName"u8, faults.Text(facts.SoftwareName));
         }
+
+        json.WriteString("softwareVersion"u8, faults.Text(facts.SoftwareVersion));
+        json.WriteString("cveId"u8, faults.Text(facts.CveId));
 
         if (wrongTypes)
         {
@@ -46,7 +50,7 @@ public static class FindingJson
         }
         else
         {
-            json.WriteNumber("cvssScore"u8, facts.CvssScore);
+            WriteNumberOrNull(json, "cvssScore"u8, facts.CvssScore);
         }
 
         json.WriteString("vulnerabilitySeverityLevel"u8, faults.Text(facts.Severity));
@@ -68,6 +72,18 @@ public static class FindingJson
         }
 
         json.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, ReadOnlySpan<byte> name, double? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteEvidence(Utf8JsonWriter json, SimulatedMachine machine, VulnerabilityFacts facts)

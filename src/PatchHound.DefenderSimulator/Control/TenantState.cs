@@ -9,6 +9,7 @@ public sealed record TenantState(
     int Devices,
     int FindingsPerDevice,
     long TotalFindings,
+    int InstalledSoftwarePerDevice,
     double ChurnPercent,
     double ReopenPercent,
     double KevPercent)
@@ -17,6 +18,6 @@ public sealed record TenantState(
     {
         var profile = tenants.Profile(tenantId);
         return new TenantState(tenantId, tenants.Generation(tenantId), profile.Devices, profile.FindingsPerDevice,
-            profile.TotalFindings, profile.ChurnPercent, profile.ReopenPercent, profile.KevPercent);
+            profile.TotalFindings, profile.InstalledSoftwarePerDevice, profile.ChurnPercent, profile.ReopenPercent, profile.KevPercent);
     }
 }

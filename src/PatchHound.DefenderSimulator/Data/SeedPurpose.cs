@@ -8,4 +8,5 @@ public enum SeedPurpose : ulong
     Reopen = 0x5245_4F50,
     Finding = 0x4649_4E44,
     Cve = 0x4356_4520,
+    Installed = 0x494E_5354,
 }

@@ -30,7 +30,7 @@ public enum FaultKind
     /// <summary>Fields of the wrong JSON type: machines' id and vulnerabilities' deviceId as numbers, and more.</summary>
     WrongTypes,
 
-    /// <summary>A required field missing from every row: machines' id, vulnerabilities' cveId.</summary>
+    /// <summary>A required field missing from every row: machines' id, export rows' softwareName.</summary>
     MissingRequiredField,
 
     /// <summary>The page repeats row 0 of the whole run at its end: a device id (and finding id) seen twice in a run.</summary>

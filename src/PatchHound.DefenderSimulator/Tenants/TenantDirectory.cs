@@ -24,6 +24,7 @@ public sealed class TenantDirectory(IOptions<SimulatorOptions> options)
             SeededRandom.Hash($"{settings.Seed}|{tenantId.ToLowerInvariant()}"),
             runtime?.Devices ?? configured?.Devices ?? fallback.Devices ?? 0,
             runtime?.FindingsPerDevice ?? configured?.FindingsPerDevice ?? fallback.FindingsPerDevice ?? 0,
+            runtime?.InstalledSoftwarePerDevice ?? configured?.InstalledSoftwarePerDevice ?? fallback.InstalledSoftwarePerDevice ?? 0,
             runtime?.ChurnPercent ?? configured?.ChurnPercent ?? fallback.ChurnPercent ?? 0,
             runtime?.ReopenPercent ?? configured?.ReopenPercent ?? fallback.ReopenPercent ?? 0,
             runtime?.KevPercent ?? configured?.KevPercent ?? fallback.KevPercent ?? 0,

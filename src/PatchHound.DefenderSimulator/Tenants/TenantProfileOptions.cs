@@ -10,6 +10,12 @@ public sealed class TenantProfileOptions
 
     public int? FindingsPerDevice { get; set; }
 
+    /// <summary>
+    /// Software per device with no known vulnerability: export rows whose <c>cveId</c> is null, as a real tenant's
+    /// export is mostly made of. At most one per product of <see cref="Data.SoftwareCatalog"/>.
+    /// </summary>
+    public int? InstalledSoftwarePerDevice { get; set; }
+
     /// <summary>Share of findings resolved (and replaced by new ones) at each generation advance, 0–100.</summary>
     public double? ChurnPercent { get; set; }
 
@@ -35,6 +41,11 @@ public sealed class TenantProfileOptions
         if (FindingsPerDevice is < 0 or > 1000)
         {
             yield return $"{name}:FindingsPerDevice must be between 0 and 1000.";
+        }
+
+        if (InstalledSoftwarePerDevice is < 0 || InstalledSoftwarePerDevice > Data.SoftwareCatalog.Products.Count)
+        {
+            yield return $"{name}:InstalledSoftwarePerDevice must be between 0 and {Data.SoftwareCatalog.Products.Count}.";
         }
 
         foreach (var (key, value) in new[] { ("ChurnPercent", ChurnPercent), ("ReopenPercent", ReopenPercent), ("KevPercent", KevPercent) })

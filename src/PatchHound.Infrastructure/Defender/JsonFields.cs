@@ -51,6 +51,14 @@ internal static class JsonFields
             : throw at.Fault(field, $"must be a number but is {Describe(reader.TokenType)}");
     }
 
+    public static bool? Boolean(ref Utf8JsonReader reader, RecordLocation at, string field) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        JsonTokenType.Null => null,
+        _ => throw at.Fault(field, $"must be a boolean but is {Describe(reader.TokenType)}"),
+    };
+
     /// <summary>
     /// Defender writes ISO 8601 on machines and <c>2020-12-30 14:17:26</c> (UTC, no offset) on vulnerability
     /// exports, so timestamps are parsed leniently and read as UTC when they carry no offset.

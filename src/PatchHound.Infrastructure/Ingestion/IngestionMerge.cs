@@ -55,7 +55,7 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
         };
         await sql.ExecuteAsync(MergeSql.LockSql, cancellationToken);
         var staged = await sql.CountsAsync(MergeSql.StagedCountsSql, cancellationToken);
-        if (staged[0] == 0 && staged[1] == 0)
+        if (staged[0] == 0 && staged[1] == 0 && staged[2] == 0)
         {
             logger.LogInformation("Run {RunId} has no staging rows: nothing to merge", runId);
             return MergeResult.NothingToMerge;
@@ -64,6 +64,8 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
         await sql.ExecuteAsync(MergeSql.ReplanSql, cancellationToken);
         await sql.ExecuteAsync(MergeSql.BulkPlanSql, cancellationToken);
         var devices = await sql.CountsAsync(MergeSql.UpsertDevicesSql, cancellationToken);
+        var softwareUpserted = await sql.ExecuteAsync(MergeSql.UpsertSoftwareSql, cancellationToken);
+        var softwareRemoved = await sql.ExecuteAsync(MergeSql.RemoveSoftwareSql, cancellationToken);
         var vulnerabilitiesAdded = (await sql.CountsAsync(MergeSql.AddVulnerabilitiesSql, cancellationToken))[0];
         await sql.ExecuteAsync(MergeSql.CreateSeenSql, cancellationToken);
         var seen = await sql.ExecuteAsync(MergeSql.FillSeenSql, cancellationToken);
@@ -87,11 +89,13 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
             FindingsNew = added,
             FindingsReopened = reopened,
             FindingsResolved = resolved,
+            SoftwareUpserted = softwareUpserted,
+            SoftwareRemoved = softwareRemoved,
         };
         logger.LogInformation(
-            "Merged run {RunId}: {DevicesSeen} devices ({DevicesAdded} new), {FindingsSeen} findings ({FindingsNew} new, {FindingsReopened} reopened, {FindingsResolved} resolved, {FindingsWithoutDevice} without a device)",
+            "Merged run {RunId}: {DevicesSeen} devices ({DevicesAdded} new), {FindingsSeen} findings ({FindingsNew} new, {FindingsReopened} reopened, {FindingsResolved} resolved, {FindingsWithoutDevice} without a device), software {SoftwareUpserted} added or changed, {SoftwareRemoved} removed",
             runId, result.DevicesSeen, result.DevicesAdded, result.FindingsSeen, result.FindingsNew,
-            result.FindingsReopened, result.FindingsResolved, result.FindingsWithoutDevice);
+            result.FindingsReopened, result.FindingsResolved, result.FindingsWithoutDevice, result.SoftwareUpserted, result.SoftwareRemoved);
         return result;
     }
 }

@@ -27,4 +27,10 @@ public sealed record MergeResult
     public int FindingsReopened { get; init; }
 
     public int FindingsResolved { get; init; }
+
+    /// <summary>Installed software rows added or changed (seen dates, evidence).</summary>
+    public int SoftwareUpserted { get; init; }
+
+    /// <summary>Installed software no longer reported on a device whose software the run listed.</summary>
+    public int SoftwareRemoved { get; init; }
 }

@@ -35,7 +35,8 @@ internal static class MergeSql
 
     public const string StagedCountsSql = """
         SELECT (SELECT count(*) FROM staged_devices WHERE tenant_id = @tenant AND run_id = @run),
-               (SELECT count(*) FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run)
+               (SELECT count(*) FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run),
+               (SELECT count(*) FROM staged_software WHERE tenant_id = @tenant AND run_id = @run)
         """;
 
     // PostgreSQL 15 has no uuidv7(): a random v4 with the first 48 bits replaced by Unix milliseconds and the version
@@ -167,7 +168,37 @@ internal static class MergeSql
         WHERE d.tenant_id = @tenant AND d.id = x.id AND d.risk_score IS DISTINCT FROM x.score
         """;
 
+    // The export lists every installed product per device: what a device reported is its software now. Software of a
+    // device the run reported no software for is kept (the export may simply not cover it, e.g. not onboarded to TVM).
+    public const string UpsertSoftwareSql = $"""
+        INSERT INTO installed_software AS i (id, tenant_id, device_id, source_id, vendor, name, version,
+                                             first_seen_at, last_seen_at, evidence_count)
+        SELECT {NewId}, s.tenant_id, d.id, @source, s.vendor, s.name, s.version,
+               COALESCE(s.first_seen_at, s.last_seen_at), s.last_seen_at, s.evidence_count
+        FROM staged_software s
+        JOIN devices d ON d.tenant_id = s.tenant_id AND d.source_id = @source AND d.external_id = s.device_external_id
+        WHERE s.tenant_id = @tenant AND s.run_id = @run
+        ON CONFLICT (tenant_id, device_id, vendor, name, version) DO UPDATE
+            SET first_seen_at = LEAST(i.first_seen_at, EXCLUDED.first_seen_at),
+                last_seen_at = EXCLUDED.last_seen_at,
+                evidence_count = EXCLUDED.evidence_count
+            WHERE (i.first_seen_at, i.last_seen_at, i.evidence_count)
+                IS DISTINCT FROM (LEAST(i.first_seen_at, EXCLUDED.first_seen_at), EXCLUDED.last_seen_at, EXCLUDED.evidence_count)
+        """;
+
+    public const string RemoveSoftwareSql = """
+        DELETE FROM installed_software i
+        USING devices d
+        WHERE i.tenant_id = @tenant AND i.source_id = @source AND d.tenant_id = i.tenant_id AND d.id = i.device_id
+          AND EXISTS (SELECT 1 FROM staged_software s
+                      WHERE s.tenant_id = @tenant AND s.run_id = @run AND s.device_external_id = d.external_id)
+          AND NOT EXISTS (SELECT 1 FROM staged_software s
+                          WHERE s.tenant_id = @tenant AND s.run_id = @run AND s.device_external_id = d.external_id
+                            AND s.vendor = i.vendor AND s.name = i.name AND s.version = i.version)
+        """;
+
     public const string DeleteStagingSql = """
+        DELETE FROM staged_software WHERE tenant_id = @tenant AND run_id = @run;
         DELETE FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run;
         DELETE FROM staged_devices WHERE tenant_id = @tenant AND run_id = @run;
         """;

@@ -51,6 +51,20 @@ public static class StagedRowNormalizer
             row.LastSeenAt.ToUniversalTime());
     }
 
+    public static StagedSoftwareRow Software(StagedSoftwareRow row, TextCleaning text)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(text);
+        return new StagedSoftwareRow(
+            Key(text.Clean(row.DeviceExternalId), nameof(row.DeviceExternalId)),
+            Fit(text.Clean(row.Vendor), Core.Inventory.InstalledSoftware.VendorMaxLength) ?? string.Empty,
+            Fit(text.Clean(row.Name), Core.Inventory.InstalledSoftware.NameMaxLength) ?? "Unknown",
+            Fit(text.Clean(row.Version), Core.Inventory.InstalledSoftware.VersionMaxLength) ?? string.Empty,
+            row.FirstSeenAt?.ToUniversalTime(),
+            row.LastSeenAt.ToUniversalTime(),
+            Math.Max(0, row.EvidenceCount));
+    }
+
     /// <summary>The domain's <see cref="Severity"/> name for a source's word; anything unknown is None.</summary>
     public static string SeverityName(string? word) =>
         Enum.TryParse<Severity>(word?.Trim(), ignoreCase: true, out var severity) && Enum.IsDefined(severity)

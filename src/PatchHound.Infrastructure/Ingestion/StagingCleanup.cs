@@ -23,6 +23,11 @@ public sealed class StagingCleanup(PatchHoundDbContext db)
             SELECT ctid FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run LIMIT @rows))
         """;
 
+    private const string DeleteSoftwareSql = """
+        DELETE FROM staged_software WHERE ctid = ANY (ARRAY(
+            SELECT ctid FROM staged_software WHERE tenant_id = @tenant AND run_id = @run LIMIT @rows))
+        """;
+
     /// <summary>
     /// Deletes every staging row of run <paramref name="runId"/> of the tenant in scope; returns how many. Each statement
     /// commits on its own: a cleanup cut short is finished by the next one.
@@ -31,7 +36,7 @@ public sealed class StagingCleanup(PatchHoundDbContext db)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerStatement, 1);
         var tenantId = db.Tenant.RequireTenantId();
-        return await DeleteAsync(DeleteDevicesSql) + await DeleteAsync(DeleteFindingsSql);
+        return await DeleteAsync(DeleteDevicesSql) + await DeleteAsync(DeleteFindingsSql) + await DeleteAsync(DeleteSoftwareSql);
 
         async Task<int> DeleteAsync(string sql)
         {

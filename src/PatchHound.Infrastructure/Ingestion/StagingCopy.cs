@@ -73,6 +73,35 @@ internal static class StagingCopy
         await importer.CompleteAsync(cancellationToken);
     }
 
+    public const string SoftwareTable = "ingest_batch_software";
+
+    public static async Task CopySoftwareAsync(
+        NpgsqlConnection connection, IReadOnlyList<StagedSoftwareRow> rows, CancellationToken cancellationToken)
+    {
+        await CreateAsync(connection, SoftwareTable, """
+            device_external_id text NOT NULL, vendor text NOT NULL, name text NOT NULL, version text NOT NULL,
+            first_seen_at timestamptz, last_seen_at timestamptz NOT NULL, evidence_count integer NOT NULL
+            """, cancellationToken);
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY {SoftwareTable} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(row.DeviceExternalId, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.Vendor ?? string.Empty, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.Name, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.Version ?? string.Empty, NpgsqlDbType.Text, cancellationToken);
+            await WriteTimestampAsync(importer, row.FirstSeenAt, cancellationToken);
+            await importer.WriteAsync(row.LastSeenAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await importer.WriteAsync(row.EvidenceCount, NpgsqlDbType.Integer, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static Task WriteTimestampAsync(NpgsqlBinaryImporter importer, DateTimeOffset? value, CancellationToken cancellationToken) =>
+        value is { } timestamp ? importer.WriteAsync(timestamp, NpgsqlDbType.TimestampTz, cancellationToken) : importer.WriteNullAsync(cancellationToken);
+
     // A temporary table is ours to analyze; without statistics the planner assumes it is empty.
     private static async Task AnalyzeAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using PatchHound.Infrastructure.Persistence.Configurations;
 namespace PatchHound.Infrastructure.Ingestion;
 
 /// <summary>
-/// Writes one batch (a page of the source) to <c>staged_devices</c> and <c>staged_findings</c>, in the caller's
+/// Writes one batch (a page of the source) to <c>staged_devices</c>, <c>staged_findings</c> and <c>staged_software</c>, in the caller's
 /// transaction so that the rows and the run's checkpoint commit together. Writing a batch number again replaces
 /// what that batch staged before (a replayed batch).
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class StagingWriter(PatchHoundDbContext db)
     private const string DeleteBatchSql = """
         DELETE FROM staged_devices WHERE tenant_id = @tenant AND run_id = @run AND batch_number = @batch;
         DELETE FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run AND batch_number = @batch;
+        DELETE FROM staged_software WHERE tenant_id = @tenant AND run_id = @run AND batch_number = @batch;
         """;
 
     private const string StagedElsewhereSql = $"""
@@ -40,6 +41,17 @@ public sealed class StagingWriter(PatchHoundDbContext db)
         ON CONFLICT DO NOTHING
         """;
 
+    // One row per software version: the export repeats a version once per CVE; the latest sighting wins.
+    private const string InsertSoftwareSql = $"""
+        INSERT INTO staged_software
+            (tenant_id, run_id, device_external_id, vendor, name, version, batch_number, first_seen_at, last_seen_at, evidence_count)
+        SELECT DISTINCT ON (device_external_id, vendor, name, version)
+               @tenant, @run, device_external_id, vendor, name, version, @batch, first_seen_at, last_seen_at, evidence_count
+        FROM {StagingCopy.SoftwareTable}
+        ORDER BY device_external_id, vendor, name, version, last_seen_at DESC
+        ON CONFLICT DO NOTHING
+        """;
+
     /// <summary>
     /// Stages a batch. The caller must have entered a tenant and begun a transaction on <c>db.Database</c>, and
     /// commits it (with its checkpoint) afterwards. Throws <see cref="DuplicateSourceRecordException"/> when a device
@@ -47,13 +59,24 @@ public sealed class StagingWriter(PatchHoundDbContext db)
     /// <see cref="RepeatedSourcePageException"/> when every record of a non-empty batch was staged by earlier batches
     /// (the source served a page again); the caller then rolls back.
     /// </summary>
+    public Task<StagingBatchResult> WriteAsync(
+        Guid runId,
+        int batchNumber,
+        IReadOnlyList<StagedDeviceRow> devices,
+        IReadOnlyList<StagedFindingRow> findings,
+        CancellationToken cancellationToken) =>
+        WriteAsync(runId, batchNumber, devices, findings, [], cancellationToken);
+
+    /// <summary>Stages a batch with the software its rows reported installed (see the other overload).</summary>
     public async Task<StagingBatchResult> WriteAsync(
         Guid runId,
         int batchNumber,
         IReadOnlyList<StagedDeviceRow> devices,
         IReadOnlyList<StagedFindingRow> findings,
+        IReadOnlyList<StagedSoftwareRow> software,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(software);
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(findings);
         var tenantId = db.Tenant.RequireTenantId();
@@ -66,6 +89,7 @@ public sealed class StagingWriter(PatchHoundDbContext db)
         var text = new TextCleaning();
         var deviceRows = devices.Select(row => StagedRowNormalizer.Device(row, text)).ToList();
         var findingRows = findings.Select(row => StagedRowNormalizer.Finding(row, text)).OfType<StagedFindingRow>().ToList();
+        var softwareRows = software.Select(row => StagedRowNormalizer.Software(row, text)).ToList();
         var duplicate = deviceRows.GroupBy(d => d.ExternalId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -77,9 +101,11 @@ public sealed class StagingWriter(PatchHoundDbContext db)
         var devicesStaged = await StageDevicesAsync(sql, runId, batchNumber, deviceRows, cancellationToken);
         await StagingCopy.CopyFindingsAsync(sql.Connection, findingRows, cancellationToken);
         var findingsStaged = await sql.ExecuteAsync(InsertFindingsSql, cancellationToken);
-        if (deviceRows.Count == 0 && findingRows.Count > 0 && findingsStaged == 0)
+        await StagingCopy.CopySoftwareAsync(sql.Connection, softwareRows, cancellationToken);
+        var softwareStaged = await sql.ExecuteAsync(InsertSoftwareSql, cancellationToken);
+        if (deviceRows.Count == 0 && findingRows.Count + softwareRows.Count > 0 && findingsStaged + softwareStaged == 0)
         {
-            throw new RepeatedSourcePageException(runId, batchNumber, findingRows.Count, "findings");
+            throw new RepeatedSourcePageException(runId, batchNumber, software.Count + findingRows.Count, "export rows");
         }
         return new StagingBatchResult(
             devicesStaged, findingsStaged, findings.Count - findingRows.Count, findingRows.Count - findingsStaged, text.ValuesChanged);

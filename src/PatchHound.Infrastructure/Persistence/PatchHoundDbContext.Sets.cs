@@ -36,7 +36,11 @@ public sealed partial class PatchHoundDbContext
 
     public DbSet<Ingestion.Staging.StagedFinding> StagedFindings => Set<Ingestion.Staging.StagedFinding>();
 
+    public DbSet<Ingestion.Staging.StagedSoftware> StagedSoftware => Set<Ingestion.Staging.StagedSoftware>();
+
     // Tenant-owned
+    public DbSet<InstalledSoftware> InstalledSoftware => Set<InstalledSoftware>();
+
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

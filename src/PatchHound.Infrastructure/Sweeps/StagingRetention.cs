@@ -20,7 +20,9 @@ internal sealed class StagingRetention(PatchHoundDbContext db, int batchSize)
         SELECT s.run_id AS "Value"
         FROM (SELECT DISTINCT run_id FROM staged_devices WHERE tenant_id = @tenant
               UNION
-              SELECT DISTINCT run_id FROM staged_findings WHERE tenant_id = @tenant) s
+              SELECT DISTINCT run_id FROM staged_findings WHERE tenant_id = @tenant
+              UNION
+              SELECT DISTINCT run_id FROM staged_software WHERE tenant_id = @tenant) s
         LEFT JOIN ingestion_runs r ON r.tenant_id = @tenant AND r.id = s.run_id
         LEFT JOIN ingestion_checkpoints c ON c.tenant_id = @tenant AND c.run_id = s.run_id
         WHERE r.id IS NULL

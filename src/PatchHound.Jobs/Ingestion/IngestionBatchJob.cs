@@ -82,8 +82,8 @@ public sealed class IngestionBatchJob(
 
         await using var transaction = await step.Db.Database.BeginTransactionAsync(token);
         var staged = await step.Services.GetRequiredService<StagingWriter>()
-            .WriteAsync(step.Run.Id, batchNumber, page.Devices, page.Findings, token);
-        checkpoint.Advance(phase, cursor, batchNumber, checkpoint.RecordsSoFar + page.Devices.Count + page.Findings.Count, clock.GetUtcNow());
+            .WriteAsync(step.Run.Id, batchNumber, page.Devices, page.Findings, page.Software, token);
+        checkpoint.Advance(phase, cursor, batchNumber, checkpoint.RecordsSoFar + page.Records, clock.GetUtcNow());
         step.Run.EnterPhase(phase);
         step.Run.RecordProgress(new IngestionProgress
         {

@@ -3,8 +3,13 @@ using PatchHound.Infrastructure.Ingestion;
 
 namespace PatchHound.Jobs.Ingestion;
 
-/// <summary>One source page turned into staging rows.</summary>
-public sealed record StagedPage(IReadOnlyList<StagedDeviceRow> Devices, IReadOnlyList<StagedFindingRow> Findings, string? NextCursor)
+/// <summary>One source page turned into staging rows; <see cref="Records"/> counts the page's source records.</summary>
+public sealed record StagedPage(
+    IReadOnlyList<StagedDeviceRow> Devices,
+    IReadOnlyList<StagedFindingRow> Findings,
+    IReadOnlyList<StagedSoftwareRow> Software,
+    int Records,
+    string? NextCursor)
 {
     public static StagedPage FromMachines(SourcePage<DefenderMachine> page)
     {
@@ -13,17 +18,27 @@ public sealed record StagedPage(IReadOnlyList<StagedDeviceRow> Devices, IReadOnl
             page.Items.Select(m => new StagedDeviceRow(
                 m.Id, m.ComputerDnsName ?? m.Id, m.OsPlatform ?? "Unknown", m.OsVersion, m.LastSeen, m.MachineTags)).ToList(),
             [],
+            [],
+            page.Items.Count,
             page.NextCursor);
     }
 
+    /// <summary>
+    /// Every export row reports a software version installed on its device; a row with a CVE id also reports a
+    /// vulnerability of it (a row whose <c>cveId</c> is null is inventory only).
+    /// </summary>
     public static StagedPage FromVulnerabilities(SourcePage<DefenderVulnerabilityRecord> page)
     {
         ArgumentNullException.ThrowIfNull(page);
         return new StagedPage(
             [],
-            page.Items.Select(v => new StagedFindingRow(
-                v.DeviceId, v.CveId, v.SoftwareName, v.SoftwareVersion, v.SoftwareVendor,
+            page.Items.Where(v => !string.IsNullOrEmpty(v.CveId)).Select(v => new StagedFindingRow(
+                v.DeviceId, v.CveId!, v.SoftwareName, v.SoftwareVersion, v.SoftwareVendor,
                 v.VulnerabilitySeverityLevel ?? "Unknown", v.FirstSeenTimestamp, v.LastSeenTimestamp)).ToList(),
+            page.Items.Select(v => new StagedSoftwareRow(
+                v.DeviceId, v.SoftwareVendor, v.SoftwareName, v.SoftwareVersion,
+                v.FirstSeenTimestamp, v.LastSeenTimestamp, v.EvidenceCount)).ToList(),
+            page.Items.Count,
             page.NextCursor);
     }
 }

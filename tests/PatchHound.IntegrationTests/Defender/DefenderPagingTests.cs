@@ -65,7 +65,12 @@ public sealed class DefenderPagingTests : IAsyncLifetime
             "device-1_microsoft_edge_1__", "device-1", "host1.contoso.com", "Windows10", "10.0.17763.1637",
             "microsoft", "edge", "120.0.1", "CVE-2024-1001", "High", 7.5m, "December 2020 Security Updates", "NoExploit",
             new DateTimeOffset(2020, 12, 30, 11, 7, 15, TimeSpan.Zero),
-            new DateTimeOffset(2020, 12, 30, 14, 17, 26, TimeSpan.Zero)));
+            new DateTimeOffset(2020, 12, 30, 14, 17, 26, TimeSpan.Zero))
+        {
+            RecommendedSecurityUpdateId = "4592440",
+            SecurityUpdateAvailable = true,
+            EvidenceCount = 1,
+        });
     }
 
     [Fact]

@@ -77,17 +77,30 @@ public sealed class DefenderPayloadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rejects_a_vulnerability_without_a_cveId()
+    public async Task Reads_an_export_row_without_a_cveId_as_installed_software()
     {
         var records = DefenderPayloads.Vulnerabilities(0, 3).Cast<Dictionary<string, object?>>().ToList();
         records[1].Remove("cveId");
+        records[2]["cveId"] = null;
+        server.Handler = context => FakeDefenderServer.WriteJsonAsync(context, FakeDefenderServer.Page(records, null));
+
+        var read = await ReadAllAsync(For(server).ReadVulnerabilitiesAsync(null, Timeout()));
+
+        read.SelectMany(p => p.Items).Select(r => r.CveId).Should().Equal("CVE-2024-1000", null, null);
+    }
+
+    [Fact]
+    public async Task Rejects_an_export_row_without_a_softwareName()
+    {
+        var records = DefenderPayloads.Vulnerabilities(0, 3).Cast<Dictionary<string, object?>>().ToList();
+        records[1].Remove("softwareName");
         server.Handler = context => FakeDefenderServer.WriteJsonAsync(context, FakeDefenderServer.Page(records, null));
 
         var reading = () => ReadAllAsync(For(server).ReadVulnerabilitiesAsync(null, Timeout()));
 
         var failure = (await reading.Should().ThrowAsync<SourcePayloadException>()).Which;
-        failure.Message.Should().Be("Defender page 1, record 1: field 'cveId' is required but missing.");
-        (failure.RecordIndex, failure.Field).Should().Be((1, "cveId"));
+        failure.Message.Should().Be("Defender page 1, record 1: field 'softwareName' is required but missing.");
+        (failure.RecordIndex, failure.Field).Should().Be((1, "softwareName"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using PatchHound.Core.Findings;
+using PatchHound.Core.Inventory;
 using PatchHound.Core.Sla;
 using PatchHound.Core.Sources;
 using PatchHound.Core.Tenancy;
@@ -69,11 +70,16 @@ public sealed class IngestionEnvironment : IAsyncLifetime
 
     /// <summary>One batch in its own committed transaction, as a batch job writes it.</summary>
     public async Task<StagingBatchResult> StageAsync(
-        Guid tenantId, Guid runId, int batch, IReadOnlyList<StagedDeviceRow> devices, IReadOnlyList<StagedFindingRow> findings)
+        Guid tenantId,
+        Guid runId,
+        int batch,
+        IReadOnlyList<StagedDeviceRow> devices,
+        IReadOnlyList<StagedFindingRow> findings,
+        IReadOnlyList<StagedSoftwareRow>? software = null)
     {
         await using var db = Context(tenantId);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var result = await new StagingWriter(db).WriteAsync(runId, batch, devices, findings, CancellationToken.None);
+        var result = await new StagingWriter(db).WriteAsync(runId, batch, devices, findings, software ?? [], CancellationToken.None);
         await transaction.CommitAsync();
         return result;
     }
@@ -87,10 +93,15 @@ public sealed class IngestionEnvironment : IAsyncLifetime
 
     /// <summary>Stages one batch and merges it as a whole run.</summary>
     public async Task<MergeResult> RunAsync(
-        Guid tenantId, Guid sourceId, DateTimeOffset now, IReadOnlyList<StagedDeviceRow> devices, IReadOnlyList<StagedFindingRow> findings)
+        Guid tenantId,
+        Guid sourceId,
+        DateTimeOffset now,
+        IReadOnlyList<StagedDeviceRow> devices,
+        IReadOnlyList<StagedFindingRow> findings,
+        IReadOnlyList<StagedSoftwareRow>? software = null)
     {
         var runId = Guid.NewGuid();
-        await StageAsync(tenantId, runId, 1, devices, findings);
+        await StageAsync(tenantId, runId, 1, devices, findings, software);
         return await MergeAsync(tenantId, runId, sourceId, now);
     }
 
@@ -108,4 +119,16 @@ public sealed class IngestionEnvironment : IAsyncLifetime
         string device, string cve, DateTimeOffset seen, string severity = "High", string product = "openssl",
         DateTimeOffset? firstSeen = null, string? version = "1.0") =>
         new(device, cve, product, version, "vendor", severity, firstSeen, seen);
+
+    public static StagedSoftwareRow Software(
+        string device, string name, string? version, DateTimeOffset seen, int evidence = 1, string? vendor = "vendor",
+        DateTimeOffset? firstSeen = null) =>
+        new(device, vendor, name, version, firstSeen, seen, evidence);
+
+    public async Task<List<InstalledSoftware>> SoftwareAsync(Guid tenantId, Guid sourceId)
+    {
+        await using var db = Context(tenantId);
+        return await db.InstalledSoftware.AsNoTracking().Where(s => s.SourceId == sourceId)
+            .OrderBy(s => s.Name).ThenBy(s => s.Version).ToListAsync();
+    }
 }

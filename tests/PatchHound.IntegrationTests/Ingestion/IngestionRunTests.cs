@@ -11,16 +11,17 @@ public sealed class IngestionRunTests(DatabaseFixture fixture) : IClassFixture<D
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
-    private static Dictionary<string, string?> SimulatorSettings(int devices) => new()
+    private static Dictionary<string, string?> SimulatorSettings(int devices, int installedSoftware = 0) => new()
     {
         ["Simulator:DefaultTenant:Devices"] = devices.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Simulator:DefaultTenant:FindingsPerDevice"] = "4",
+        ["Simulator:DefaultTenant:InstalledSoftwarePerDevice"] = installedSoftware.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     [Fact]
     public async Task A_manual_run_streams_every_page_into_the_live_tables_and_a_second_trigger_meanwhile_gets_409()
     {
-        await using var env = await IngestionRunEnvironment.StartAsync(fixture.Database, SimulatorSettings(150));
+        await using var env = await IngestionRunEnvironment.StartAsync(fixture.Database, SimulatorSettings(150, installedSoftware: 3));
         var tenant = await env.AddTenantAsync("ingest-ok", pageSize: 100);
         await env.StartWorkerAsync("worker");
 
@@ -29,10 +30,13 @@ public sealed class IngestionRunTests(DatabaseFixture fixture) : IClassFixture<D
         var run = await tenant.WaitForFinishAsync(runId, RunTimeout);
 
         run.GetProperty("status").GetString().Should().Be("Succeeded", run.ToString() + env.WorkerOutput);
-        var truth = await SimulatorTruth.FindingsAsync(env.Simulator, tenant.TenantId);
+        var export = await SimulatorTruth.ExportAsync(env.Simulator, tenant.TenantId);
+        var truth = export.Findings;
+        export.Rows.Should().Be(150 * (4 + 3), "the export also lists software without a known vulnerability (cveId null)");
         (await LiveFindingsAsync(tenant.TenantId)).Should().BeEquivalentTo(truth);
+        (await LiveSoftwareAsync(tenant.TenantId)).Should().BeEquivalentTo(export.Software);
         run.GetProperty("findingsNew").GetInt32().Should().Be(truth.Count);
-        run.GetProperty("pagesDone").GetInt32().Should().Be(1 + (truth.Count + 99) / 100, "one machines page, then findings 100 a page");
+        run.GetProperty("pagesDone").GetInt32().Should().Be(1 + (export.Rows + 99) / 100, "one machines page, then export rows 100 a page");
         if (second.StatusCode == HttpStatusCode.Conflict)
         {
             (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activeRunId").GetGuid().Should().Be(runId);
@@ -167,6 +171,15 @@ public sealed class IngestionRunTests(DatabaseFixture fixture) : IClassFixture<D
         (await tenant.Admin.GetAsync($"{tenant.RunsPath}/{Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         var next = await tenant.WaitForFinishAsync(await tenant.TriggerAcceptedAsync(), RunTimeout);
         next.GetProperty("status").GetString().Should().Be("Succeeded", "a cancelled run does not block the source");
+    }
+
+    private async Task<HashSet<(string Device, string Vendor, string Name, string Version)>> LiveSoftwareAsync(Guid tenantId)
+    {
+        await using var db = fixture.Database.AppContext(TestDatabaseContexts.ForTenant(tenantId));
+        var rows = await db.InstalledSoftware
+            .Join(db.Devices, s => s.DeviceId, d => d.Id, (s, d) => new { d.ExternalId, s.Vendor, s.Name, s.Version })
+            .ToListAsync();
+        return rows.Select(r => (r.ExternalId, r.Vendor, r.Name, r.Version)).ToHashSet();
     }
 
     private async Task<HashSet<(string Device, string Cve, string Product)>> LiveFindingsAsync(Guid tenantId)

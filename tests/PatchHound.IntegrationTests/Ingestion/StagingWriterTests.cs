@@ -75,7 +75,7 @@ public sealed class StagingWriterTests(IngestionEnvironment env) : IClassFixture
 
         var stage = () => env.StageAsync(env.TenantA, run, 3, [], [Finding("d1", "CVE-2024-0002", Seen), Finding("d1", "CVE-2024-0001", Seen)]);
 
-        (await stage.Should().ThrowAsync<RepeatedSourcePageException>()).WithMessage("batch 3 of run * repeats 2 findings *(a cycle)");
+        (await stage.Should().ThrowAsync<RepeatedSourcePageException>()).WithMessage("batch 3 of run * repeats 2 export rows *(a cycle)");
         (await StagedAsync(run)).Should().Be((1, 2));
     }
 

@@ -1,5 +1,6 @@
 extern alias DefenderSimulator;
 
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using DefenderSimulator::PatchHound.DefenderSimulator.Data;
 
@@ -90,6 +91,37 @@ public sealed partial class SimulatorDataTests
             "recommendedSecurityUpdateId", "lastSeenTimestamp", "firstSeenTimestamp", "exploitabilityLevel", "recommendationReference"]);
         finding.GetProperty("deviceId").GetString().Should().Be(machine.GetProperty("id").GetString());
         finding.GetProperty("deviceName").GetString().Should().Be(machine.GetProperty("computerDnsName").GetString());
+    }
+
+    [Fact]
+    public async Task Software_without_a_known_vulnerability_is_exported_as_the_documentation_shows_it()
+    {
+        var settings = SimulatorPagingTests.Settings(12, 2, Tenant);
+        settings[$"Simulator:Tenants:{Tenant}:InstalledSoftwarePerDevice"] = "4";
+        await using var simulator = await SimulatorServer.StartAsync(settings);
+        using var client = await simulator.ClientForAsync(Tenant);
+        using var documented = JsonDocument.Parse(await File.ReadAllTextAsync(
+            Path.Combine(AppContext.BaseDirectory, "Defender", "Documented", "software-vulnerabilities-by-machine.json")));
+        var example = documented.RootElement.GetProperty("value")[0];
+
+        var rows = ODataPage.RowsOf(await ODataPage.GetAllAsync(client, "/api/machines/SoftwareVulnerabilitiesByMachine?pageSize=7"));
+
+        rows.Should().HaveCount(12 * (2 + 4));
+        var inventory = rows.Where(r => r.GetProperty("cveId").ValueKind == JsonValueKind.Null).ToList();
+        inventory.Should().HaveCount(12 * 4);
+        foreach (var row in inventory)
+        {
+            foreach (var field in example.EnumerateObject())
+            {
+                row.TryGetProperty(field.Name, out var value).Should().BeTrue(field.Name);
+                (value.ValueKind == JsonValueKind.Null).Should().Be(field.Value.ValueKind == JsonValueKind.Null, field.Name);
+            }
+
+            row.GetProperty("id").GetString().Should().EndWith("__");
+        }
+
+        inventory.GroupBy(r => r.GetProperty("deviceId").GetString())
+            .Should().HaveCount(12).And.OnlyContain(device => device.Select(r => r.GetProperty("softwareName").GetString()).Distinct().Count() == 4);
     }
 
     [GeneratedRegex(@"^CVE-\d{4}-\d{4,}$")]

@@ -28,12 +28,12 @@ public sealed class SimulatorMalformedPageTests
     }
 
     [Fact]
-    public async Task A_missing_required_field_drops_cve_ids()
+    public async Task A_missing_required_field_drops_software_names()
     {
         var rows = Rows(await BodyWithFaultAsync("MissingRequiredField", Export));
 
         rows.Should().NotBeEmpty();
-        rows.Where(r => r.TryGetProperty("cveId", out _)).Should().BeEmpty();
+        rows.Where(r => r.TryGetProperty("softwareName", out _)).Should().BeEmpty();
     }
 
     [Fact]

@@ -33,5 +33,7 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.HasIndex(f => new { f.TenantId, f.FirstSeenAt, f.Id });
         // Resolving what a source no longer reports: open findings of the source not seen since the run began.
         builder.HasIndex(f => new { f.TenantId, f.SourceId, f.Status, f.LastSeenAt });
+        // Open findings per installed product (the software list).
+        builder.HasIndex(f => new { f.TenantId, f.ProductName }).HasFilter($"status = '{nameof(FindingStatus.Open)}'");
     }
 }

@@ -446,6 +446,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.HasIndex("VulnerabilityId")
                         .HasDatabaseName("ix_findings_vulnerability_id");
 
+                    b.HasIndex("TenantId", "ProductName")
+                        .HasDatabaseName("ix_findings_tenant_id_product_name")
+                        .HasFilter("status = 'Open'");
+
                     b.HasIndex("TenantId", "VulnerabilityId")
                         .HasDatabaseName("ix_findings_tenant_id_vulnerability_id");
 
@@ -854,6 +858,70 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_devices_tenant_id_source_id_external_id");
 
                     b.ToTable("devices", (string)null);
+                });
+
+            modelBuilder.Entity("PatchHound.Core.Inventory.InstalledSoftware", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("evidence_count");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("vendor");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_installed_software");
+
+                    b.HasIndex("TenantId", "SourceId")
+                        .HasDatabaseName("ix_installed_software_tenant_id_source_id");
+
+                    b.HasIndex("TenantId", "Vendor", "Name")
+                        .HasDatabaseName("ix_installed_software_tenant_id_vendor_name");
+
+                    b.HasIndex("TenantId", "DeviceId", "Vendor", "Name", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_installed_software_tenant_id_device_id_vendor_name_version");
+
+                    b.ToTable("installed_software", (string)null);
                 });
 
             modelBuilder.Entity("PatchHound.Core.Notifications.Notification", b =>
@@ -1566,6 +1634,58 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.ToTable("staged_findings", (string)null);
                 });
 
+            modelBuilder.Entity("PatchHound.Infrastructure.Ingestion.Staging.StagedSoftware", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("DeviceExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("device_external_id");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("vendor");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("version");
+
+                    b.Property<int>("BatchNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_number");
+
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("evidence_count");
+
+                    b.Property<DateTimeOffset?>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.HasKey("TenantId", "RunId", "DeviceExternalId", "Vendor", "Name", "Version")
+                        .HasName("pk_staged_software");
+
+                    b.ToTable("staged_software", (string)null);
+                });
+
             modelBuilder.Entity("PatchHound.Infrastructure.Leases.JobLease", b =>
                 {
                     b.Property<string>("Key")
@@ -1830,6 +1950,32 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_devices_source_configurations_tenant_id_source_id");
+                });
+
+            modelBuilder.Entity("PatchHound.Core.Inventory.InstalledSoftware", b =>
+                {
+                    b.HasOne("PatchHound.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_installed_software_tenants_tenant_id");
+
+                    b.HasOne("PatchHound.Core.Inventory.Device", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "DeviceId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_installed_software_devices_tenant_id_device_id");
+
+                    b.HasOne("PatchHound.Core.Sources.SourceConfiguration", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SourceId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_installed_software_source_configurations_tenant_id_source_id");
                 });
 
             modelBuilder.Entity("PatchHound.Core.Notifications.Notification", b =>

@@ -87,6 +87,8 @@ public static class EndpointCatalog
         new("GET", "/api/tenants/{tenant}/dashboard", EndpointAccess.Tenant),
         new("GET", "/api/tenants/{tenant}/devices", EndpointAccess.Tenant),
         new("GET", "/api/tenants/{tenant}/devices/{id:guid}", EndpointAccess.Tenant, Ids: Of(("id", "device"))),
+        new("GET", "/api/tenants/{tenant}/devices/{id:guid}/software", EndpointAccess.Tenant, Ids: Of(("id", "device"))),
+        new("GET", "/api/tenants/{tenant}/software", EndpointAccess.Tenant),
         new("GET", "/api/tenants/{tenant}/findings", EndpointAccess.Tenant),
         new("GET", "/api/tenants/{tenant}/findings/export.csv", EndpointAccess.Tenant),
         new("GET", "/api/tenants/{tenant}/findings/{id:guid}", EndpointAccess.Tenant, Ids: Of(("id", "finding"))),

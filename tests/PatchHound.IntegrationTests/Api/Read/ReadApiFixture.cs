@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Inventory;
 using PatchHound.Core.Sources;
 using PatchHound.Core.Vulnerabilities;
+using PatchHound.Infrastructure.Persistence;
 using PatchHound.IntegrationTests.Harness;
 using PatchHound.IntegrationTests.Sweeps;
 
@@ -111,6 +113,9 @@ public sealed class ReadApiFixture : ApiFixture
 
         db.Findings.AddRange(findings.Values);
         await db.SaveChangesAsync();
+        await InstallAsync(db, tenant, source.Id, devices["dev1"].Id, ("openssl", "openssl", "3.0.1"), ("nginx", "nginx", "1.25"), ("microsoft", "edge", "120"));
+        await InstallAsync(db, tenant, source.Id, devices["dev2"].Id, ("nginx", "nginx", "1.24"), ("nginx", "nginx", "1.25"));
+        await InstallAsync(db, tenant, source.Id, devices["dev3"].Id, ("microsoft", "edge", "121"));
         return new ReadData(devices.ToDictionary(d => d.Key, d => d.Value.Id), findings.ToDictionary(f => f.Key, f => f.Value.Id));
     }
 
@@ -126,7 +131,21 @@ public sealed class ReadApiFixture : ApiFixture
         db.Devices.Add(device);
         db.Findings.AddRange(onlyB, shared);
         await db.SaveChangesAsync();
+        await InstallAsync(db, tenant, source.Id, device.Id, ("openssl", "openssl", "1.1"), ("b-vendor", "b-product", "1"));
         (DeviceB, FindingB) = (device.Id, onlyB.Id);
+    }
+
+    /// <summary>Installed software is written only by the ingestion merge; the fixture inserts its rows directly.</summary>
+    private static async Task InstallAsync(
+        PatchHoundDbContext db, Guid tenant, Guid source, Guid device, params (string Vendor, string Name, string Version)[] software)
+    {
+        foreach (var (vendor, name, version) in software)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO installed_software (id, tenant_id, device_id, source_id, vendor, name, version, first_seen_at, last_seen_at, evidence_count)
+                VALUES ({Guid.NewGuid()}, {tenant}, {device}, {source}, {vendor}, {name}, {version}, {Now.AddDays(-20)}, {Now.AddDays(-1)}, 1)
+                """);
+        }
     }
 
     private static Device NewDevice(Guid tenant, Guid source, string name, string os, DeviceCriticality criticality, decimal risk)

@@ -102,9 +102,22 @@ public sealed class ComposeTopologyTests(ITestOutputHelper output)
             }
 
             await Eventually.HoldsAsync(
-                async () => (await http.GetAsync(new Uri($"http://127.0.0.1:{process.Port}/health/ready"))).IsSuccessStatusCode,
+                () => IsReadyAsync(http, process.Port),
                 $"{process.Name} is ready (PostgreSQL and Redis reachable with compose's configuration)",
                 TimeSpan.FromSeconds(60));
+        }
+    }
+
+    // A host still starting on a loaded machine may not answer within the client's time-out: not ready yet, ask again.
+    private static async Task<bool> IsReadyAsync(HttpClient http, int port)
+    {
+        try
+        {
+            return (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"))).IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
         }
     }
 

@@ -19,7 +19,7 @@ public sealed record BadSourceCase(string Name, Func<string, object> Fault, int 
             2, "Batch 2: SourcePayloadException: Defender page 2, record 0: field 'id' must be a string but is a number"),
         new("missing-field",
             t => new { kind = "MissingRequiredField", tenant = t, endpoint = "vulnerabilities", page = 2 },
-            FirstFindingBatch + 1, "Batch 4: SourcePayloadException: Defender page 2, record 0: field 'cveId' is required but missing"),
+            FirstFindingBatch + 1, "Batch 4: SourcePayloadException: Defender page 2, record 0: field 'softwareName' is required but missing"),
         new("duplicate-device",
             t => new { kind = "DuplicateItems", tenant = t, endpoint = "machines", page = 2 },
             2, "Batch 2: DuplicateSourceRecordException: device ", " appears twice in run "),

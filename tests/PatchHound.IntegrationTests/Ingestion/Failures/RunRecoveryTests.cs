@@ -63,7 +63,8 @@ public sealed class RunRecoveryTests(RecoveryEnvironment env) : IClassFixture<Re
             r => r.GetProperty("attempts").GetInt32() == 2 && IngestionTenant.IsFinished(r));
 
         retention.DeadLetteredRunsDiscarded.Should().Be(1);
-        retention.StagedRowsDeleted.Should().Be(20 + FailureEnvironment.PageSize, "two device pages and one finding page");
+        retention.StagedRowsDeleted.Should().Be(20 + (2 * FailureEnvironment.PageSize),
+            "two device pages, and one export page of findings and the software versions they are in");
         requeued.GetProperty("status").GetString().Should().Be(nameof(IngestionRunStatus.DeadLettered), env.Env.WorkerOutput);
         requeued.GetProperty("error").GetString().Should()
             .StartWith("Batch 4: IngestionStagingDiscardedException: ").And.Contain("cannot resume from its checkpoint; trigger a new run");

@@ -1,0 +1,14 @@
+namespace PatchHound.Infrastructure.Ingestion;
+
+/// <summary>
+/// A software version installed on a device as a source page reported it; <see cref="StagedRowNormalizer"/> fits it
+/// to the staging columns (an unknown vendor or version becomes empty text).
+/// </summary>
+public sealed record StagedSoftwareRow(
+    string DeviceExternalId,
+    string? Vendor,
+    string Name,
+    string? Version,
+    DateTimeOffset? FirstSeenAt,
+    DateTimeOffset LastSeenAt,
+    int EvidenceCount);
