@@ -35,6 +35,24 @@ public sealed class DocumentedExportTests(IngestionEnvironment env) : IClassFixt
     }
 
     [Fact]
+    public async Task Undocumented_columns_of_any_shape_are_ignored_as_the_documentation_asks()
+    {
+        // "Some extra columns might be returned in the response. These columns are temporary and might be removed."
+        const string Extra = """
+            "tmpScoreV4": 9.1, "tmpFlags": [1, "two", {"three": [3]}], "tmpDetail": {"nested": {"deep": null}},
+            "tmpNote": "x}{\"", "tmpNothing": null, "tmpBool": false,
+            """;
+        var withExtras = Example.Replace("\"id\":", Extra + "\"id\":", StringComparison.Ordinal);
+        server.Handler = context => FakeDefenderServer.WriteJsonAsync(context, withExtras);
+
+        var rows = (await ReadAllAsync(For(server).ReadVulnerabilitiesAsync(null, Timeout()))).SelectMany(p => p.Items).ToList();
+
+        withExtras.Should().Contain("tmpFlags");
+        rows.Select(r => r.SoftwareName).Should().Equal("edge", ".net_framework", "system_center_2012_endpoint_protection", "onedrive", "windows_10");
+        rows.Select(r => r.EvidenceCount).Should().Equal(0, 1, 1, 1, 0);
+    }
+
+    [Fact]
     public async Task The_documented_page_becomes_each_devices_installed_software_and_no_finding()
     {
         var page = (await ReadAllAsync(For(server, pageSize: 5).ReadVulnerabilitiesAsync(null, Timeout()))).Single();
