@@ -51,6 +51,10 @@ public sealed class TwoWorkerSweepTests(DatabaseFixture fixture) : IClassFixture
                 .Should().BeOneOf([SucceededState.StateName, DeletedState.StateName], first.Output + second.Output);
         }
 
+        // The sweeps' effects happen in the batch jobs they fanned out.
+        (await new FannedOutJobs(fixture.Database).WaitForAllAsync(TimeSpan.FromSeconds(90)))
+            .Should().NotBeEmpty().And.OnlyContain(j => j.State == SucceededState.StateName, first.Output + second.Output);
+
         foreach (var tenant in tenants)
         {
             await using var db = tenant.Context();

@@ -187,6 +187,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.HasIndex("VulnerabilityId")
                         .HasDatabaseName("ix_approval_requests_vulnerability_id");
 
+                    b.HasIndex("ExpiresAt", "TenantId")
+                        .HasDatabaseName("ix_approval_requests_pending_expiry")
+                        .HasFilter("status = 'Pending'");
+
                     b.HasIndex("TenantId", "FindingId")
                         .HasDatabaseName("ix_approval_requests_tenant_id_finding_id");
 
@@ -457,6 +461,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Status", "SlaDueAt")
                         .HasDatabaseName("ix_findings_tenant_id_status_sla_due_at");
+
+                    b.HasIndex("TenantId", "VulnerabilityId", "DeviceId")
+                        .HasDatabaseName("ix_findings_risk_accepted")
+                        .HasFilter("status = 'RiskAccepted'");
 
                     b.HasIndex("TenantId", "DeviceId", "VulnerabilityId", "ProductName")
                         .IsUnique()
@@ -763,6 +771,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.HasAlternateKey("TenantId", "Id")
                         .HasName("ak_ingestion_runs_tenant_id_id");
 
+                    b.HasIndex("QueuedAt", "TenantId")
+                        .HasDatabaseName("ix_ingestion_runs_queued_since")
+                        .HasFilter("status = 'Queued'");
+
                     b.HasIndex("TenantId", "SourceId")
                         .IsUnique()
                         .HasDatabaseName("ux_ingestion_runs_one_active_per_source")
@@ -1022,6 +1034,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.HasIndex("VulnerabilityId")
                         .HasDatabaseName("ix_remediation_cases_vulnerability_id");
 
+                    b.HasIndex("StageDueAt", "TenantId")
+                        .HasDatabaseName("ix_remediation_cases_escalation_due")
+                        .HasFilter("status <> 'Closed' AND stage IN ('Triage', 'Remediation')");
+
                     b.HasIndex("TenantId", "AssigneeUserId")
                         .HasDatabaseName("ix_remediation_cases_tenant_id_assignee_user_id");
 
@@ -1116,6 +1132,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<DateTimeOffset?>("NextSlotAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_slot_at");
+
                     b.PrimitiveCollection<Guid[]>("TargetDeviceIds")
                         .IsRequired()
                         .HasColumnType("uuid[]")
@@ -1130,6 +1150,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
 
                     b.HasAlternateKey("TenantId", "Id")
                         .HasName("ak_scan_profiles_tenant_id_id");
+
+                    b.HasIndex("NextSlotAt", "TenantId")
+                        .HasDatabaseName("ix_scan_profiles_next_slot")
+                        .HasFilter("enabled");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique()
@@ -1314,6 +1338,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<DateTimeOffset?>("NextSlotAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_slot_at");
+
                     b.Property<int>("PageSize")
                         .HasColumnType("integer")
                         .HasColumnName("page_size");
@@ -1331,6 +1359,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
 
                     b.HasAlternateKey("TenantId", "Id")
                         .HasName("ak_source_configurations_tenant_id_id");
+
+                    b.HasIndex("NextSlotAt", "TenantId")
+                        .HasDatabaseName("ix_source_configurations_next_slot")
+                        .HasFilter("enabled");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique()
