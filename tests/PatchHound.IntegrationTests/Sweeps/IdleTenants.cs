@@ -4,7 +4,7 @@ using PatchHound.IntegrationTests.Harness;
 namespace PatchHound.IntegrationTests.Sweeps;
 
 /// <summary>Many active tenants with nothing in them, as a large cluster has: what a sweep must not pay for.</summary>
-internal static class IdleTenants
+public static class IdleTenants
 {
     public static async Task<IReadOnlyList<Guid>> CreateAsync(TestDatabase database, int count, DateTimeOffset now)
     {
