@@ -27,7 +27,7 @@ public static class JobCatalog
             m.AddOrUpdate<ScanSchedulerJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
         new("retention", "43 2 * * *", JobQueues.Default, (m, d, cron) =>
             m.AddOrUpdate<RetentionJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
-        new("ai-remediation-sweep", "* * * * *", AiRemediationSweepJob.Queue, (m, d, cron) =>
+        new("ai-remediation-sweep", "* * * * *", JobQueues.Ai, (m, d, cron) =>
             m.AddOrUpdate<AiRemediationSweepJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
         new("enrichment", "17 3 * * *", JobQueues.Default, (m, d, cron) =>
             m.AddOrUpdate<EnrichmentJob>(d.Id, d.Queue, j => j.RunAsync(EnrichmentFeeds.All, null, CancellationToken.None), cron, Utc)),

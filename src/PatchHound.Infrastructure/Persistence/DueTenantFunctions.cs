@@ -1,4 +1,3 @@
-using PatchHound.Core.Ai;
 using PatchHound.Core.Approvals;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Ingestion;
@@ -22,7 +21,6 @@ public static class DueTenantFunctions
     public const string ScanScheduler = "due_tenants_scan_scheduler";
     public const string IngestionDispatch = "due_tenants_ingestion_dispatch";
     public const string SlaCheck = "due_tenants_sla_check";
-    public const string AiRemediation = "due_tenants_ai_remediation";
 
     private const string ActiveTenant = $"SELECT id FROM tenants WHERE status = '{nameof(TenantStatus.Active)}'";
 
@@ -61,11 +59,6 @@ public static class DueTenantFunctions
             UNION
             SELECT r.tenant_id FROM ingestion_runs r
             WHERE r.status = '{nameof(IngestionRunStatus.Queued)}' AND r.queued_at < queued_before
-            """),
-        new(AiRemediation, "claimed_before timestamptz", $"""
-            SELECT r.tenant_id FROM ai_remediation_requests r
-            WHERE r.status = '{nameof(AiRemediationStatus.Pending)}'
-               OR (r.status = '{nameof(AiRemediationStatus.Claimed)}' AND r.claimed_at < claimed_before)
             """),
         // Hourly, and not exact: a tenant with open findings or cases due by the horizon is visited even when it was
         // notified of all of them already. One index probe per tenant, not one tenant scope per tenant.

@@ -34,10 +34,6 @@ public sealed class DueTenants(PatchHoundDbContext db, TimeProvider clock, IOpti
         return QueryAsync(DueTenantFunctions.SlaCheck, cancellationToken, now, now.AddDays(options.Value.SlaDueSoonDays));
     }
 
-    /// <summary>Requests pending, and claims older than <paramref name="claimTimeout"/> (a crashed worker's).</summary>
-    public Task<IReadOnlyList<Guid>> AiRemediationAsync(TimeSpan claimTimeout, CancellationToken cancellationToken) =>
-        QueryAsync(DueTenantFunctions.AiRemediation, cancellationToken, Now() - claimTimeout);
-
     private DateTimeOffset Now() => clock.GetUtcNow();
 
     private async Task<IReadOnlyList<Guid>> QueryAsync(string function, CancellationToken cancellationToken, params DateTimeOffset[] arguments)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PatchHound.Core.Ai;
 using PatchHound.Core.Approvals;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Identity;
@@ -31,7 +30,6 @@ public sealed class DueTenantsTests(DatabaseFixture fixture) : IClassFixture<Dat
         var newSource = await WithAsync(t => [Source(t)]);
         var stranded = await SeedStrandedRunAsync();
         var breachedFinding = await SeedBreachedFindingAsync();
-        var pendingAiRequest = await WithAsync(t => [new AiRemediationRequest(t.TenantId, null, null, "How do I fix this?", Now.AddMinutes(-1))]);
         var suspended = await WithAsync(t => [Pending(t, Now.AddMinutes(-1))]);
         await using (var db = Database.AppContext())
         {
@@ -45,7 +43,6 @@ public sealed class DueTenantsTests(DatabaseFixture fixture) : IClassFixture<Dat
         due[nameof(DueTenants.ApprovalExpiryAsync)].Should().BeEquivalentTo([expiredApproval.TenantId, lapsedAcceptance.TenantId]);
         due[nameof(DueTenants.ScanSchedulerAsync)].Should().Equal(newProfile.TenantId);
         due[nameof(DueTenants.IngestionDispatchAsync)].Should().BeEquivalentTo([newSource.TenantId, stranded.TenantId]);
-        due[nameof(DueTenants.AiRemediationAsync)].Should().Equal(pendingAiRequest.TenantId);
         due[nameof(DueTenants.SlaCheckAsync)].Should().BeEquivalentTo([breachedFinding.TenantId, overdueCase.TenantId]);
         due.Values.SelectMany(t => t).Should().NotContain([notDue.TenantId, suspended.TenantId]);
     }
@@ -112,7 +109,6 @@ public sealed class DueTenantsTests(DatabaseFixture fixture) : IClassFixture<Dat
             [nameof(DueTenants.ScanSchedulerAsync)] = await due.ScanSchedulerAsync(CancellationToken.None),
             [nameof(DueTenants.IngestionDispatchAsync)] = await due.IngestionDispatchAsync(CancellationToken.None),
             [nameof(DueTenants.SlaCheckAsync)] = await due.SlaCheckAsync(CancellationToken.None),
-            [nameof(DueTenants.AiRemediationAsync)] = await due.AiRemediationAsync(TimeSpan.FromMinutes(5), CancellationToken.None),
         };
     }
 

@@ -25,9 +25,5 @@ internal sealed class AiRemediationRequestConfiguration : IEntityTypeConfigurati
         // Workers claim the oldest pending request.
         builder.HasIndex(r => new { r.TenantId, r.Status, r.CreatedAt });
         builder.HasIndex(r => new { r.TenantId, r.FindingId });
-        // Due tenants of the AI sweep, across tenants: only requests still pending or claimed.
-        builder.HasIndex(r => new { r.ClaimedAt, r.TenantId })
-            .HasFilter($"status IN ('{nameof(AiRemediationStatus.Pending)}', '{nameof(AiRemediationStatus.Claimed)}')")
-            .HasDatabaseName(DueIndexes.OpenAiRequests);
     }
 }

@@ -12,5 +12,4 @@ public static class DueIndexes
     public const string ScanProfilesNextSlot = "ix_scan_profiles_next_slot";
     public const string SourcesNextSlot = "ix_source_configurations_next_slot";
     public const string QueuedRuns = "ix_ingestion_runs_queued_since";
-    public const string OpenAiRequests = "ix_ai_remediation_requests_open";
 }

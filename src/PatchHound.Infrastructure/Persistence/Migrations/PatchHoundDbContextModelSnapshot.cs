@@ -89,10 +89,6 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.HasIndex("VulnerabilityId")
                         .HasDatabaseName("ix_ai_remediation_requests_vulnerability_id");
 
-                    b.HasIndex("ClaimedAt", "TenantId")
-                        .HasDatabaseName("ix_ai_remediation_requests_open")
-                        .HasFilter("status IN ('Pending', 'Claimed')");
-
                     b.HasIndex("TenantId", "FindingId")
                         .HasDatabaseName("ix_ai_remediation_requests_tenant_id_finding_id");
 
