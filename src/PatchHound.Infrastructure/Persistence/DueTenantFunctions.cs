@@ -7,7 +7,7 @@ using PatchHound.Core.Tenancy;
 namespace PatchHound.Infrastructure.Persistence;
 
 /// <summary>
-/// The platform path of the sweeps (docs/decisions/0006-sweeps-find-due-tenants-across-tenants.md): one
+/// The platform path of the sweeps (docs/decisions/0007-sweeps-find-due-tenants-across-tenants.md): one
 /// <c>SECURITY DEFINER</c> function per sweep that answers which active tenants have work due, and nothing else —
 /// tenant ids, no row of theirs. Each call appends a <c>platform_access_entries</c> row inside the function, so no caller
 /// can read across tenants without leaving one. Owned by the schema owner (who bypasses row-level security on the
