@@ -15,15 +15,15 @@ public static class JobCatalog
 {
     public static IReadOnlyList<RecurringJobDefinition> Recurring { get; } =
     [
-        new("ingestion-dispatch", "* * * * *", JobQueues.Critical, (m, d, cron) =>
+        new("ingestion-dispatch", "* * * * *", IngestionDispatchJob.Queue, (m, d, cron) =>
             m.AddOrUpdate<IngestionDispatchJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
-        new("sla-check", "7 * * * *", JobQueues.Critical, (m, d, cron) =>
+        new("sla-check", "7 * * * *", SlaCheckJob.Queue, (m, d, cron) =>
             m.AddOrUpdate<SlaCheckJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
-        new("workflow-timeouts", "* * * * *", JobQueues.Critical, (m, d, cron) =>
+        new("workflow-timeouts", "* * * * *", WorkflowTimeoutsJob.Queue, (m, d, cron) =>
             m.AddOrUpdate<WorkflowTimeoutsJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
-        new("approval-expiry", "*/15 * * * *", JobQueues.Critical, (m, d, cron) =>
+        new("approval-expiry", "*/15 * * * *", ApprovalExpiryJob.Queue, (m, d, cron) =>
             m.AddOrUpdate<ApprovalExpiryJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
-        new("scan-scheduler", "* * * * *", JobQueues.Default, (m, d, cron) =>
+        new("scan-scheduler", "* * * * *", ScanSchedulerJob.Queue, (m, d, cron) =>
             m.AddOrUpdate<ScanSchedulerJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),
         new("retention", "43 2 * * *", JobQueues.Default, (m, d, cron) =>
             m.AddOrUpdate<RetentionJob>(d.Id, d.Queue, j => j.RunAsync(null, CancellationToken.None), cron, Utc)),

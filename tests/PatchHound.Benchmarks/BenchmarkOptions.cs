@@ -16,7 +16,8 @@ internal sealed record BenchmarkOptions
           --tenants N                   many-tenants scenario: tenants due at once (default 20)
           --tenant-devices N            many-tenants scenario: devices per tenant (default 1000)
           --page-size N                 the sources' PageSize (default 1000, the product default; max 10000)
-          --scenarios a,b,c             which to run: single, large, many (default all three)
+          --scenarios a,b,c             which to run: single, large, many, sweeps (default the first three)
+          --sweep-tenants N             sweeps scenario: idle tenants (default 10000)
           --worker-setting KEY=VALUE    extra worker configuration, e.g. Jobs__QueuePollInterval=00:00:01 (repeatable)
           --verbose                     print every run's job chain (hop and duration per step) to stderr
           --keep-databases              leave the scenarios' databases on the server for a closer look
@@ -34,6 +35,8 @@ internal sealed record BenchmarkOptions
 
     public int PageSize { get; init; } = SourceConfiguration.DefaultPageSize;
 
+    public int SweepTenants { get; init; } = 10_000;
+
     public bool Quick { get; init; }
 
     public bool Verbose { get; init; }
@@ -48,7 +51,7 @@ internal sealed record BenchmarkOptions
     public static BenchmarkOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
         var options = args.Contains("--quick")
-            ? new BenchmarkOptions { Quick = true, Devices = 1_000, LargeDevices = 5_000, Tenants = 4, TenantDevices = 200 }
+            ? new BenchmarkOptions { Quick = true, Devices = 1_000, LargeDevices = 5_000, Tenants = 4, TenantDevices = 200, SweepTenants = 1_000 }
             : new BenchmarkOptions();
         var workerSettings = new Dictionary<string, string>(StringComparer.Ordinal);
         error = null;
@@ -80,6 +83,7 @@ internal sealed record BenchmarkOptions
                 "--findings-per-device" => options with { FindingsPerDevice = Positive(name, value, ref error) },
                 "--tenants" => options with { Tenants = Positive(name, value, ref error) },
                 "--tenant-devices" => options with { TenantDevices = Positive(name, value, ref error) },
+                "--sweep-tenants" => options with { SweepTenants = Positive(name, value, ref error) },
                 "--page-size" => options with { PageSize = Math.Min(Positive(name, value, ref error), SourceConfiguration.MaxPageSize) },
                 "--scenarios" => options with { Scenarios = value.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal) },
                 "--worker-setting" => AddSetting(options, workerSettings, value, ref error),

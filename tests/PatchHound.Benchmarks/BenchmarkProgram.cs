@@ -4,7 +4,8 @@ using PatchHound.IntegrationTests.Harness;
 namespace PatchHound.Benchmarks;
 
 /// <summary>
-/// The ingestion benchmark of issue 4 (scripts/benchmark-ingestion.sh, docs/benchmarks.md). Progress goes to stderr,
+/// The ingestion benchmark of issue 4 (scripts/benchmark-ingestion.sh, docs/benchmarks.md), and the sweeps of issue 13
+/// (scripts/benchmark-sweeps.sh). Progress goes to stderr,
 /// the result tables to stdout. Exit code 0 when every run succeeded with no duplicated run or batch, 1 otherwise,
 /// 2 on bad arguments; missed time or memory targets are reported, not failed.
 /// </summary>
@@ -54,11 +55,22 @@ internal static class BenchmarkProgram
             rows.Add(await new ManyTenantsScenario(options).RunAsync(cancel.Token));
         }
 
+        var sweeps = options.Scenarios.Contains("sweeps") ? await new SweepScenario(options).RunAsync(cancel.Token) : [];
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"PatchHound ingestion benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {options.Describe()}"));
         Console.WriteLine($"Load average (1 min, all processes on the machine) at start {loadAtStart}, at end {LoadAverage.Read()}");
         Console.WriteLine();
-        Console.WriteLine(ResultTable.Render(rows, Targets.Check(options, rows)));
+        if (rows.Count > 0)
+        {
+            Console.WriteLine(ResultTable.Render(rows, Targets.Check(options, rows)));
+        }
+
+        if (sweeps.Count > 0)
+        {
+            Console.WriteLine(SweepResultTable.Render(sweeps));
+        }
+
         var healthy = rows.All(r => r.Status == "Succeeded" && r.DuplicatedRuns == 0 && r.DuplicatedBatches == 0);
         Console.Error.WriteLine($"Worker logs: {WorkerLogs.Path}");
         Console.WriteLine(healthy ? "Every run succeeded; duplicated runs: 0, duplicated batches: 0." : "FAILED: a run did not succeed or work was duplicated (see the table).");

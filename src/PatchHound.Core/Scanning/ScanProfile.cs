@@ -39,14 +39,28 @@ public sealed class ScanProfile : ITenantOwned
     /// <summary>The latest slot a request was made for; slots at or before it are never scheduled again.</summary>
     public DateTimeOffset? LastScheduledSlot { get; private set; }
 
+    /// <summary>
+    /// When the scheduler next has a slot to request, as it computed last; null: unknown, so the next sweep looks.
+    /// Only the scheduler sets it; a change of schedule or an enable clears it. It lets the sweep find due profiles
+    /// across tenants with one index scan instead of evaluating every profile's cron.
+    /// </summary>
+    public DateTimeOffset? NextSlotAt { get; private set; }
+
     public void Rename(string name) => Name = ValidName(name);
 
-    public void Reschedule(string cronSchedule) =>
+    public void Reschedule(string cronSchedule)
+    {
         CronSchedule = CronFormat.Ensure(cronSchedule, "scan_profile.invalid_cron");
+        NextSlotAt = null;
+    }
 
     public void Retarget(IEnumerable<Guid> targetDeviceIds) => TargetDeviceIds = ValidTargets(targetDeviceIds);
 
-    public void Enable() => Enabled = true;
+    public void Enable()
+    {
+        Enabled = true;
+        NextSlotAt = null;
+    }
 
     public void Disable() => Enabled = false;
 

@@ -6,6 +6,29 @@ namespace PatchHound.Infrastructure.Sweeps;
 public static class CronSlots
 {
     /// <summary>
+    /// How soon a schedule that has no next slot, or is not a valid cron expression, is looked at again: rarely enough
+    /// that such a schedule does not make its tenant due every minute.
+    /// </summary>
+    public static readonly TimeSpan RecheckAfter = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The first slot after <paramref name="lastScheduled"/> (never scheduled: after now), i.e. when the schedule is due
+    /// next; <see cref="RecheckAfter"/> from now when it has none or is invalid.
+    /// </summary>
+    public static DateTimeOffset Next(string cronSchedule, DateTimeOffset? lastScheduled, DateTimeOffset now)
+    {
+        try
+        {
+            return CronExpression.Parse(cronSchedule).GetNextOccurrence(lastScheduled ?? now, TimeZoneInfo.Utc, inclusive: false)
+                ?? now + RecheckAfter;
+        }
+        catch (CronFormatException)
+        {
+            return now + RecheckAfter;
+        }
+    }
+
+    /// <summary>
     /// The latest <paramref name="max"/> slots in (<paramref name="lastScheduled"/>, <paramref name="now"/>].
     /// Never scheduled before: only the latest slot at or before now, i.e. at most one interval back, so a new
     /// schedule starts with its current slot and not with the past.

@@ -31,6 +31,7 @@ public sealed class IngestionDispatch(PatchHoundDbContext db, TimeProvider clock
             {
                 s.Id,
                 s.CronSchedule,
+                s.NextSlotAt,
                 LastSlot = db.IngestionRuns.Where(r => r.SourceId == s.Id).Max(r => r.ScheduledSlot),
                 HasActiveRun = db.IngestionRuns.Any(r =>
                     r.SourceId == s.Id && (r.Status == IngestionRunStatus.Queued || r.Status == IngestionRunStatus.Running)),
@@ -48,11 +49,13 @@ public sealed class IngestionDispatch(PatchHoundDbContext db, TimeProvider clock
             catch (CronFormatException e)
             {
                 logger.LogWarning("Source {SourceId} has an invalid schedule and is not dispatched: {Reason}", source.Id, e.Message);
+                await SetNextSlotAsync(source.Id, source.CronSchedule, source.NextSlotAt, null, now, cancellationToken);
                 continue;
             }
 
             if (due.Slots.Count == 0)
             {
+                await SetNextSlotAsync(source.Id, source.CronSchedule, source.NextSlotAt, source.LastSlot, now, cancellationToken);
                 continue;
             }
 
@@ -63,9 +66,12 @@ public sealed class IngestionDispatch(PatchHoundDbContext db, TimeProvider clock
             }
 
             var run = IngestionRun.Scheduled(tenantId, source.Id, due.Slots[0], now);
+            // Not dispatched (another worker or a manual run came first): the source stays due, and the next sweep
+            // computes its next slot from what is then in the database.
             if (await TryAddAsync(run, cancellationToken))
             {
                 created.Add(run);
+                await SetNextSlotAsync(source.Id, source.CronSchedule, source.NextSlotAt, due.Slots[0], now, cancellationToken);
             }
         }
 
@@ -98,6 +104,24 @@ public sealed class IngestionDispatch(PatchHoundDbContext db, TimeProvider clock
         }
 
         return stranded;
+    }
+
+    /// <summary>
+    /// Records when the source is due next, so the due-tenant query skips it until then. Not when its schedule changed
+    /// meanwhile: the change cleared the next slot, and the next sweep computes it from the new schedule.
+    /// </summary>
+    private async Task SetNextSlotAsync(
+        Guid sourceId, string cronSchedule, DateTimeOffset? current, DateTimeOffset? lastSlot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var next = CronSlots.Next(cronSchedule, lastSlot, now);
+        if (next == current)
+        {
+            return;
+        }
+
+        await db.SourceConfigurations
+            .Where(s => s.Id == sourceId && s.CronSchedule == cronSchedule)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextSlotAt, next), cancellationToken);
     }
 
     private async Task<bool> TryAddAsync(IngestionRun run, CancellationToken cancellationToken)

@@ -37,6 +37,7 @@ public sealed class ScanScheduler(
             catch (CronFormatException e)
             {
                 logger.LogWarning("Scan profile {ProfileId} has an invalid schedule and is not scheduled: {Reason}", profile.Id, e.Message);
+                await SetNextSlotAsync(profile, null, now, cancellationToken);
                 continue;
             }
 
@@ -57,6 +58,8 @@ public sealed class ScanScheduler(
             {
                 await AdvanceAsync(profile.Id, due.Slots[^1], cancellationToken);
             }
+
+            await SetNextSlotAsync(profile, due.Slots.Count > 0 ? due.Slots[^1] : profile.LastScheduledSlot, now, cancellationToken);
         }
 
         if (created > 0)
@@ -76,6 +79,18 @@ public sealed class ScanScheduler(
             ON CONFLICT (tenant_id, scan_profile_id, scheduled_slot) DO NOTHING
             """,
             cancellationToken);
+
+    /// <summary>
+    /// Records when the profile is due next, so the due-tenant query skips it until then. Not when its schedule changed
+    /// meanwhile: the change cleared the next slot, and the next sweep computes it from the new schedule.
+    /// </summary>
+    private Task<int> SetNextSlotAsync(ScanProfile profile, DateTimeOffset? lastSlot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var next = CronSlots.Next(profile.CronSchedule, lastSlot, now);
+        return db.ScanProfiles
+            .Where(p => p.Id == profile.Id && p.CronSchedule == profile.CronSchedule && p.NextSlotAt != next)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSlotAt, next), cancellationToken);
+    }
 
     /// <summary>Only forward: a slower worker that computed an older slot must not move it back.</summary>
     private Task<int> AdvanceAsync(Guid profileId, DateTimeOffset slot, CancellationToken cancellationToken) =>

@@ -16,6 +16,13 @@ public sealed class SweepOptions
     public int BatchSize { get; set; } = 200;
 
     /// <summary>
+    /// Due tenants per fanned-out sweep job: a sweep that finds many due tenants enqueues one job per this many, so
+    /// several workers share it, while a job's fixed cost (a Hangfire round of state changes) stays small beside its work.
+    /// </summary>
+    [Range(1, 1000)]
+    public int TenantsPerJob { get; set; } = 50;
+
+    /// <summary>
     /// Most cron slots a scan profile is scheduled for in one sweep; older missed slots are skipped, so a
     /// profile that was down for a week gets its latest slot rather than a week of scans of the same devices.
     /// </summary>

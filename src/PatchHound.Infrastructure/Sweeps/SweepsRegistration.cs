@@ -31,6 +31,7 @@ public static class SweepsRegistration
         services.AddScoped<ScanScheduler>();
         services.AddScoped<IngestionDispatch>();
         services.AddScoped<Retention>();
+        services.AddScoped<DueTenants>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Server;
+using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PatchHound.Infrastructure.Sweeps;
@@ -13,15 +14,26 @@ namespace PatchHound.Jobs.Sweeps;
 /// index) and enqueues its first batch on the ingestion queue. One recurring job for all sources rather than one per
 /// source: schedules live in the database, where tenant admins change them, not in Hangfire. Also enqueues again the
 /// first batch of runs left queued for longer than <see cref="SweepOptions.StrandedRunAfter"/> (a lost enqueue).
+/// Only the tenants with a due source or a stranded run, in batches.
 /// </summary>
 public sealed class IngestionDispatchJob(TenantSweepRunner sweeps, IBackgroundJobClient client, IOptions<SweepOptions> options)
 {
     public const string LeaseKey = "ingestion-dispatch";
+    public const string Queue = JobQueues.Critical;
 
     [SkipWhenRunning(LeaseKey)]
-    [JobDisplayName("Ingestion dispatch (all tenants)")]
+    [JobDisplayName("Ingestion dispatch (due tenants)")]
     public Task RunAsync(PerformContext? job, CancellationToken cancellationToken) =>
-        sweeps.RunAsync(LeaseKey, job, async (services, token) =>
+        sweeps.FanOutAsync(
+            LeaseKey,
+            job,
+            (due, token) => due.IngestionDispatchAsync(token),
+            batch => client.Create<IngestionDispatchJob>(j => j.RunTenantsAsync(batch, null, CancellationToken.None), new EnqueuedState(Queue)),
+            cancellationToken);
+
+    [JobDisplayName("Ingestion dispatch (a batch of due tenants)")]
+    public Task RunTenantsAsync(Guid[] tenantIds, PerformContext? job, CancellationToken cancellationToken) =>
+        sweeps.RunTenantsAsync(LeaseKey, tenantIds, job, async (services, token) =>
         {
             var dispatch = services.GetRequiredService<IngestionDispatch>();
             var stranded = await dispatch.StrandedAsync(options.Value.StrandedRunAfter, token);

@@ -66,6 +66,26 @@ public sealed class IngestionDispatchTests(DatabaseFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Records_each_sources_next_slot_but_not_while_its_due_slot_waits_for_an_active_run()
+    {
+        var tenant = await SweepTenant.CreateAsync(Database, Now);
+        var dispatched = NewSource(tenant, "dispatched");
+        var upToDate = NewSource(tenant, "up to date");
+        var busy = NewSource(tenant, "busy");
+        await tenant.AddAsync(dispatched, upToDate, busy);
+        await tenant.AddAsync(FinishedRun(tenant, upToDate, At(10)), IngestionRun.Manual(tenant.TenantId, busy.Id, At(10, 20)));
+
+        await using (var db = tenant.Context())
+        {
+            await NewDispatch(db).RunAsync(CancellationToken.None);
+        }
+
+        var next = await tenant.QueryAsync(q => q.SourceConfigurations
+            .Where(s => s.Id != tenant.SourceId).ToDictionaryAsync(s => s.Id, s => s.NextSlotAt));
+        next.Should().Equal(new Dictionary<Guid, DateTimeOffset?> { [dispatched.Id] = At(11), [upToDate.Id] = At(11), [busy.Id] = null });
+    }
+
+    [Fact]
     public async Task Running_again_creates_nothing_more()
     {
         var tenant = await SweepTenant.CreateAsync(Database, Now);

@@ -100,6 +100,31 @@ public sealed class ScanSchedulerTests(DatabaseFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Records_each_profiles_next_slot_and_a_new_schedule_clears_it()
+    {
+        var tenant = await SweepTenant.CreateAsync(Database, Now);
+        var hourly = NewProfile(tenant, "hourly");
+        var daily = NewProfile(tenant, "daily", "0 6 * * *");
+        await tenant.AddAsync(hourly, daily);
+
+        await using (var db = tenant.Context())
+        {
+            await NewScheduler(db).RunAsync(CancellationToken.None);
+        }
+
+        var next = await tenant.QueryAsync(q => q.ScanProfiles.ToDictionaryAsync(p => p.Id, p => p.NextSlotAt));
+        next.Should().Equal(new Dictionary<Guid, DateTimeOffset?> { [hourly.Id] = At(11), [daily.Id] = At(6).AddDays(1) });
+
+        await using (var db = tenant.Context())
+        {
+            (await db.ScanProfiles.SingleAsync(p => p.Id == daily.Id)).Reschedule("*/5 * * * *");
+            await db.SaveChangesAsync();
+        }
+
+        (await tenant.QueryAsync(q => q.ScanProfiles.SingleAsync(p => p.Id == daily.Id))).NextSlotAt.Should().BeNull("due at once under the new schedule");
+    }
+
+    [Fact]
     public async Task Another_tenants_profiles_are_not_scheduled()
     {
         var tenantA = await SweepTenant.CreateAsync(Database, Now);

@@ -29,6 +29,10 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
 
         // Expiry sweeps: pending requests past their deadline.
         builder.HasIndex(a => new { a.TenantId, a.Status, a.ExpiresAt });
+        // Due tenants of the expiry sweep, across tenants: pending requests by deadline.
+        builder.HasIndex(a => new { a.ExpiresAt, a.TenantId })
+            .HasFilter($"status = '{nameof(ApprovalStatus.Pending)}'")
+            .HasDatabaseName(DueIndexes.PendingApprovals);
         builder.HasIndex(a => new { a.TenantId, a.FindingId });
         builder.HasIndex(a => new { a.TenantId, a.VulnerabilityId });
     }

@@ -27,6 +27,10 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.HasIndex(f => new { f.TenantId, f.DeviceId, f.VulnerabilityId, f.ProductName }).IsUnique();
         builder.HasIndex(f => new { f.TenantId, f.Status, f.SlaDueAt });
         builder.HasIndex(f => new { f.TenantId, f.VulnerabilityId });
+        // Due tenants of the acceptance-expiry sweep, across tenants: only risk-accepted findings, a small share.
+        builder.HasIndex(f => new { f.TenantId, f.VulnerabilityId, f.DeviceId })
+            .HasFilter($"status = '{nameof(FindingStatus.RiskAccepted)}'")
+            .HasDatabaseName(DueIndexes.RiskAcceptedFindings);
 
         // Keyset paging of the findings list in its date orders: (tenant, key, id) serves both the sort and the cursor.
         builder.HasIndex(f => new { f.TenantId, f.SlaDueAt, f.Id });

@@ -26,6 +26,10 @@ internal sealed class IngestionRunConfiguration : IEntityTypeConfiguration<Inges
         builder.HasTenantReference<IngestionRun, SourceConfiguration>(nameof(IngestionRun.SourceId), DeleteBehavior.Restrict);
 
         builder.HasIndex(r => new { r.TenantId, r.SourceId, r.QueuedAt });
+        // Due tenants of the dispatcher's stranded-run check, across tenants: runs still queued, oldest first.
+        builder.HasIndex(r => new { r.QueuedAt, r.TenantId })
+            .HasFilter($"status = '{nameof(IngestionRunStatus.Queued)}'")
+            .HasDatabaseName(DueIndexes.QueuedRuns);
         // At most one queued or running run per source: a second enqueue fails on this index.
         builder.HasIndex(r => new { r.TenantId, r.SourceId })
             .IsUnique()

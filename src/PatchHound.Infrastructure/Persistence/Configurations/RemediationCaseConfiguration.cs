@@ -33,6 +33,12 @@ internal sealed class RemediationCaseConfiguration : IEntityTypeConfiguration<Re
         builder.HasIndex(c => new { c.TenantId, c.Status, c.Stage });
         // Escalation sweeps look for cases whose current stage is past due.
         builder.HasIndex(c => new { c.TenantId, c.Stage, c.StageDueAt });
+        // Due tenants of the escalation sweep, across tenants: a range scan over overdue escalatable cases only.
+        builder.HasIndex(c => new { c.StageDueAt, c.TenantId })
+            .HasFilter(
+                $"status <> '{nameof(RemediationCaseStatus.Closed)}' AND stage IN "
+                + $"({string.Join(", ", RemediationCase.EscalatableStages.Select(s => $"'{s}'"))})")
+            .HasDatabaseName(DueIndexes.EscalatableCases);
         builder.HasIndex(c => new { c.TenantId, c.AssigneeUserId });
         builder.HasIndex(c => new { c.TenantId, c.VulnerabilityId });
         builder.HasIndex(c => new { c.TenantId, c.FindingGroupKey });

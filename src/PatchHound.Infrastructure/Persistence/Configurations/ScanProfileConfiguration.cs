@@ -16,5 +16,7 @@ internal sealed class ScanProfileConfiguration : IEntityTypeConfiguration<ScanPr
         builder.Property(p => p.TargetDeviceIds).IsRequired();
 
         builder.HasIndex(p => new { p.TenantId, p.Name }).IsUnique();
+        // Due tenants of the scan scheduler, across tenants: enabled profiles whose next slot has come (or is unknown).
+        builder.HasIndex(p => new { p.NextSlotAt, p.TenantId }).HasFilter("enabled").HasDatabaseName(DueIndexes.ScanProfilesNextSlot);
     }
 }

@@ -18,5 +18,7 @@ internal sealed class SourceConfigurationConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.CredentialReference).HasMaxLength(SecretReference.MaxLength);
 
         builder.HasIndex(s => new { s.TenantId, s.Name }).IsUnique();
+        // Due tenants of the ingestion dispatcher, across tenants: enabled sources whose next slot has come (or is unknown).
+        builder.HasIndex(s => new { s.NextSlotAt, s.TenantId }).HasFilter("enabled").HasDatabaseName(DueIndexes.SourcesNextSlot);
     }
 }

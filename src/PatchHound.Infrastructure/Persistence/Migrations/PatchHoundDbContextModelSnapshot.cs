@@ -187,6 +187,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.HasIndex("VulnerabilityId")
                         .HasDatabaseName("ix_approval_requests_vulnerability_id");
 
+                    b.HasIndex("ExpiresAt", "TenantId")
+                        .HasDatabaseName("ix_approval_requests_pending_expiry")
+                        .HasFilter("status = 'Pending'");
+
                     b.HasIndex("TenantId", "FindingId")
                         .HasDatabaseName("ix_approval_requests_tenant_id_finding_id");
 
@@ -461,6 +465,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Status", "SlaDueAt")
                         .HasDatabaseName("ix_findings_tenant_id_status_sla_due_at");
+
+                    b.HasIndex("TenantId", "VulnerabilityId", "DeviceId")
+                        .HasDatabaseName("ix_findings_risk_accepted")
+                        .HasFilter("status = 'RiskAccepted'");
 
                     b.HasIndex("TenantId", "DeviceId", "VulnerabilityId", "ProductName")
                         .IsUnique()
@@ -766,6 +774,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
 
                     b.HasAlternateKey("TenantId", "Id")
                         .HasName("ak_ingestion_runs_tenant_id_id");
+
+                    b.HasIndex("QueuedAt", "TenantId")
+                        .HasDatabaseName("ix_ingestion_runs_queued_since")
+                        .HasFilter("status = 'Queued'");
 
                     b.HasIndex("TenantId", "SourceId")
                         .IsUnique()
@@ -1090,6 +1102,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.HasIndex("VulnerabilityId")
                         .HasDatabaseName("ix_remediation_cases_vulnerability_id");
 
+                    b.HasIndex("StageDueAt", "TenantId")
+                        .HasDatabaseName("ix_remediation_cases_escalation_due")
+                        .HasFilter("status <> 'Closed' AND stage IN ('Triage', 'Remediation')");
+
                     b.HasIndex("TenantId", "AssigneeUserId")
                         .HasDatabaseName("ix_remediation_cases_tenant_id_assignee_user_id");
 
@@ -1184,6 +1200,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<DateTimeOffset?>("NextSlotAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_slot_at");
+
                     b.PrimitiveCollection<Guid[]>("TargetDeviceIds")
                         .IsRequired()
                         .HasColumnType("uuid[]")
@@ -1198,6 +1218,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
 
                     b.HasAlternateKey("TenantId", "Id")
                         .HasName("ak_scan_profiles_tenant_id_id");
+
+                    b.HasIndex("NextSlotAt", "TenantId")
+                        .HasDatabaseName("ix_scan_profiles_next_slot")
+                        .HasFilter("enabled");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique()
@@ -1382,6 +1406,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<DateTimeOffset?>("NextSlotAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_slot_at");
+
                     b.Property<int>("PageSize")
                         .HasColumnType("integer")
                         .HasColumnName("page_size");
@@ -1399,6 +1427,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
 
                     b.HasAlternateKey("TenantId", "Id")
                         .HasName("ak_source_configurations_tenant_id_id");
+
+                    b.HasIndex("NextSlotAt", "TenantId")
+                        .HasDatabaseName("ix_source_configurations_next_slot")
+                        .HasFilter("enabled");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique()
