@@ -197,11 +197,8 @@ internal static class MergeSql
                             AND s.vendor = i.vendor AND s.name = i.name AND s.version = i.version)
         """;
 
-    public const string DeleteStagingSql = """
-        DELETE FROM staged_software WHERE tenant_id = @tenant AND run_id = @run;
-        DELETE FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run;
-        DELETE FROM staged_devices WHERE tenant_id = @tenant AND run_id = @run;
-        """;
+    public static readonly string DeleteStagingSql =
+        StagingTables.Each(table => $"DELETE FROM {table} WHERE tenant_id = @tenant AND run_id = @run");
 
     private static string SeverityRank(string severity) => $"""
         CASE {severity} WHEN '{nameof(Severity.Critical)}' THEN 4 WHEN '{nameof(Severity.High)}' THEN 3

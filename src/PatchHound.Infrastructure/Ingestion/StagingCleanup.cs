@@ -13,20 +13,10 @@ public sealed class StagingCleanup(PatchHoundDbContext db)
     public const int DefaultRowsPerStatement = 10_000;
 
     // ctid = ANY(ARRAY(...)): DELETE has no LIMIT of its own.
-    private const string DeleteDevicesSql = """
-        DELETE FROM staged_devices WHERE ctid = ANY (ARRAY(
-            SELECT ctid FROM staged_devices WHERE tenant_id = @tenant AND run_id = @run LIMIT @rows))
-        """;
-
-    private const string DeleteFindingsSql = """
-        DELETE FROM staged_findings WHERE ctid = ANY (ARRAY(
-            SELECT ctid FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run LIMIT @rows))
-        """;
-
-    private const string DeleteSoftwareSql = """
-        DELETE FROM staged_software WHERE ctid = ANY (ARRAY(
-            SELECT ctid FROM staged_software WHERE tenant_id = @tenant AND run_id = @run LIMIT @rows))
-        """;
+    private static readonly IReadOnlyList<string> DeleteSqls = StagingTables.All.Select(table => $"""
+        DELETE FROM {table} WHERE ctid = ANY (ARRAY(
+            SELECT ctid FROM {table} WHERE tenant_id = @tenant AND run_id = @run LIMIT @rows))
+        """).ToList();
 
     /// <summary>
     /// Deletes every staging row of run <paramref name="runId"/> of the tenant in scope; returns how many. Each statement
@@ -36,7 +26,13 @@ public sealed class StagingCleanup(PatchHoundDbContext db)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerStatement, 1);
         var tenantId = db.Tenant.RequireTenantId();
-        return await DeleteAsync(DeleteDevicesSql) + await DeleteAsync(DeleteFindingsSql) + await DeleteAsync(DeleteSoftwareSql);
+        var deletedRows = 0;
+        foreach (var sql in DeleteSqls)
+        {
+            deletedRows += await DeleteAsync(sql);
+        }
+
+        return deletedRows;
 
         async Task<int> DeleteAsync(string sql)
         {

@@ -58,15 +58,7 @@ internal static class StagingCopy
             await WriteTextAsync(importer, row.ProductVersion, cancellationToken);
             await WriteTextAsync(importer, row.Vendor, cancellationToken);
             await importer.WriteAsync(row.Severity, NpgsqlDbType.Text, cancellationToken);
-            if (row.FirstSeenAt is { } firstSeen)
-            {
-                await importer.WriteAsync(firstSeen, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-            else
-            {
-                await importer.WriteNullAsync(cancellationToken);
-            }
-
+            await WriteTimestampAsync(importer, row.FirstSeenAt, cancellationToken);
             await importer.WriteAsync(row.LastSeenAt, NpgsqlDbType.TimestampTz, cancellationToken);
         }
 

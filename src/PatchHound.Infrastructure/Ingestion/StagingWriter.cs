@@ -12,11 +12,8 @@ namespace PatchHound.Infrastructure.Ingestion;
 /// </summary>
 public sealed class StagingWriter(PatchHoundDbContext db)
 {
-    private const string DeleteBatchSql = """
-        DELETE FROM staged_devices WHERE tenant_id = @tenant AND run_id = @run AND batch_number = @batch;
-        DELETE FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run AND batch_number = @batch;
-        DELETE FROM staged_software WHERE tenant_id = @tenant AND run_id = @run AND batch_number = @batch;
-        """;
+    private static readonly string DeleteBatchSql = StagingTables.Each(
+        table => $"DELETE FROM {table} WHERE tenant_id = @tenant AND run_id = @run AND batch_number = @batch");
 
     private const string StagedElsewhereSql = $"""
         SELECT count(*), min(b.external_id) FROM {StagingCopy.DeviceTable} b
@@ -59,15 +56,6 @@ public sealed class StagingWriter(PatchHoundDbContext db)
     /// <see cref="RepeatedSourcePageException"/> when every record of a non-empty batch was staged by earlier batches
     /// (the source served a page again); the caller then rolls back.
     /// </summary>
-    public Task<StagingBatchResult> WriteAsync(
-        Guid runId,
-        int batchNumber,
-        IReadOnlyList<StagedDeviceRow> devices,
-        IReadOnlyList<StagedFindingRow> findings,
-        CancellationToken cancellationToken) =>
-        WriteAsync(runId, batchNumber, devices, findings, [], cancellationToken);
-
-    /// <summary>Stages a batch with the software its rows reported installed (see the other overload).</summary>
     public async Task<StagingBatchResult> WriteAsync(
         Guid runId,
         int batchNumber,

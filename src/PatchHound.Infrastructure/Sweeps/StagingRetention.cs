@@ -16,13 +16,9 @@ namespace PatchHound.Infrastructure.Sweeps;
 internal sealed class StagingRetention(PatchHoundDbContext db, int batchSize)
 {
     // Runs with staging rows that no merge will ever read: finished, cancelled, discarded, or deleted by retention.
-    private const string UnmergeableRunsSql = $"""
+    private static readonly string UnmergeableRunsSql = $"""
         SELECT s.run_id AS "Value"
-        FROM (SELECT DISTINCT run_id FROM staged_devices WHERE tenant_id = @tenant
-              UNION
-              SELECT DISTINCT run_id FROM staged_findings WHERE tenant_id = @tenant
-              UNION
-              SELECT DISTINCT run_id FROM staged_software WHERE tenant_id = @tenant) s
+        FROM ({StagingTables.Each(table => $"SELECT DISTINCT run_id FROM {table} WHERE tenant_id = @tenant", " UNION ")}) s
         LEFT JOIN ingestion_runs r ON r.tenant_id = @tenant AND r.id = s.run_id
         LEFT JOIN ingestion_checkpoints c ON c.tenant_id = @tenant AND c.run_id = s.run_id
         WHERE r.id IS NULL

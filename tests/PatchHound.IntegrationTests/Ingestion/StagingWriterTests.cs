@@ -107,7 +107,7 @@ public sealed class StagingWriterTests(IngestionEnvironment env) : IClassFixture
     {
         await using var db = env.Context(env.TenantA);
 
-        var write = () => new StagingWriter(db).WriteAsync(Guid.NewGuid(), 1, [Device("d", Seen)], [], CancellationToken.None);
+        var write = () => new StagingWriter(db).WriteAsync(Guid.NewGuid(), 1, [Device("d", Seen)], [], [], CancellationToken.None);
 
         await write.Should().ThrowAsync<InvalidOperationException>().WithMessage("*transaction*");
     }

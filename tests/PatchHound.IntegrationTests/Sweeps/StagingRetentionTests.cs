@@ -153,6 +153,7 @@ public sealed class StagingRetentionTests(DatabaseFixture fixture) : IClassFixtu
                 new StagedFindingRow(device, "CVE-2024-0001", "openssl", "1.0", "vendor", "High", null, Now),
                 new StagedFindingRow(device, "CVE-2024-0002", "openssl", "1.0", "vendor", "High", null, Now),
             ],
+            [],
             CancellationToken.None);
         await transaction.CommitAsync();
     }
