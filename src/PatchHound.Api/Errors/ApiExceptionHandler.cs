@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatchHound.Core.Common;
+using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Tenancy;
 
 namespace PatchHound.Api.Errors;
@@ -15,6 +16,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (DatabaseSaturation.IsSaturation(exception))
+        {
+            return await WriteSaturationAsync(httpContext, exception);
+        }
+
         var (status, title, detail) = exception switch
         {
             UnknownTenantException e => (StatusCodes.Status404NotFound, "Tenant not found", e.Message),
@@ -57,5 +63,23 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>Overload, not a fault: 503 with Retry-After, logged as a warning without the stack.</summary>
+    private async ValueTask<bool> WriteSaturationAsync(HttpContext httpContext, Exception exception)
+    {
+        DatabaseSaturation.Record("api");
+        var seconds = (long)DatabaseSaturation.RetryAfter.TotalSeconds;
+        logger.LogWarning("Database saturated on {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Service busy",
+            Detail = $"The database cannot take more work right now; retry in {seconds} s.",
+        };
+        problem.Extensions["retryAfterSeconds"] = seconds;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 }
