@@ -23,6 +23,7 @@ public static class ServiceDefaultsExtensions
                 .Enrich.WithProperty("Application", builder.Environment.ApplicationName)
                 .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture),
             preserveStaticLogger: true);
+        builder.AddTelemetry();
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
         return builder;
