@@ -23,6 +23,7 @@ public static class SimulatorExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => KevCatalog.LoadEmbedded());
         builder.Services.AddSingleton<CveCatalog>();
+        builder.Services.AddSingleton<SimulatedEpoch>();
         builder.Services.AddSingleton<MachineGenerator>();
         builder.Services.AddSingleton<FindingGenerator>();
         builder.Services.AddSingleton<TenantDirectory>();

@@ -28,8 +28,11 @@ public sealed class SimulatorOptions : IValidatableObject
     /// <summary>Where the self-signed certificate is written as PEM for clients to trust.</summary>
     public string CertificatePath { get; set; } = Path.Combine(Path.GetTempPath(), "patchhound-defender-simulator.pem");
 
-    /// <summary>The simulated "now" of generation 0; generation g is g days later. Never the wall clock, so data is repeatable.</summary>
-    public DateTimeOffset Epoch { get; set; } = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// The simulated "now" of generation 0; generation g is g days later. Unset: the UTC day the simulator started on
+    /// (see <see cref="Data.SimulatedEpoch"/>); set it to replay one fixed world.
+    /// </summary>
+    public DateTimeOffset? Epoch { get; set; }
 
     /// <summary>Mixed into every tenant's seed: change it to get a different but equally repeatable world.</summary>
     [Required]

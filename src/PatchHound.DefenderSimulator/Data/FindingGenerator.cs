@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using PatchHound.DefenderSimulator.Tenants;
 
 namespace PatchHound.DefenderSimulator.Data;
@@ -8,7 +7,7 @@ namespace PatchHound.DefenderSimulator.Data;
 /// Finding <c>slot</c> of a device in a generation, regenerated on demand. Export row <c>n</c> is device
 /// <c>n / FindingsPerDevice</c>, slot <c>n % FindingsPerDevice</c>, so any page starts without walking the ones before.
 /// </summary>
-public sealed class FindingGenerator(CveCatalog cves, IOptions<SimulatorOptions> options)
+public sealed class FindingGenerator(CveCatalog cves, SimulatedEpoch simulatedEpoch)
 {
     private const int InstalledStep = 5;
 
@@ -17,7 +16,7 @@ public sealed class FindingGenerator(CveCatalog cves, IOptions<SimulatorOptions>
         var key = FindingChurn.ContentKey(tenant, machine.Index, slot, generation);
         var random = SeededRandom.For(tenant.Seed, SeedPurpose.Finding, machine.Index, slot, key);
         var facts = cves.Facts(cves.Choose(ref random, slot, tenant.FindingsPerDevice, tenant.KevPercent));
-        var epoch = options.Value.Epoch.UtcDateTime;
+        var epoch = simulatedEpoch.Value;
         var firstSeen = key == 0
             ? epoch.AddDays(-random.Next(2, 400)).AddSeconds(random.Next(86_400))
             : epoch.AddDays(key).AddSeconds(-43_200 - random.Next(43_200));
@@ -36,7 +35,7 @@ public sealed class FindingGenerator(CveCatalog cves, IOptions<SimulatorOptions>
         var product = products[(int)((machine.Index + (long)index * InstalledStep) % products.Count)];
         var random = SeededRandom.For(tenant.Seed, SeedPurpose.Installed, machine.Index, index, 0);
         var facts = VulnerabilityFacts.Installed(product.Vendor, product.Name, product.Version(ref random));
-        var epoch = options.Value.Epoch.UtcDateTime;
+        var epoch = simulatedEpoch.Value;
         var firstSeen = epoch.AddDays(-random.Next(30, 700)).AddSeconds(random.Next(86_400));
         var lastSeen = epoch.AddDays(generation).AddSeconds(-random.Next(43_200));
         var id = string.Create(CultureInfo.InvariantCulture, $"{machine.Id}_{facts.SoftwareName}_{facts.SoftwareVersion}__");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using PatchHound.DefenderSimulator.Tenants;
 
 namespace PatchHound.DefenderSimulator.Data;
@@ -8,7 +7,7 @@ namespace PatchHound.DefenderSimulator.Data;
 /// Device <c>i</c> of a tenant, regenerated from (tenant seed, i) on every request: a 100k-device tenant costs no
 /// memory. The id embeds <c>i</c> (masked by the tenant seed), so ids are unique and a single device can be looked up.
 /// </summary>
-public sealed class MachineGenerator(IOptions<SimulatorOptions> options)
+public sealed class MachineGenerator(SimulatedEpoch simulatedEpoch)
 {
     private static readonly string[] HealthStatuses = ["Active", "Active", "Active", "Active", "Active", "Active", "Active", "Active", "Inactive", "ImpairedCommunication", "NoSensorData"];
     private static readonly string[] RiskScores = ["None", "Informational", "Low", "Low", "Medium", "Medium", "High"];
@@ -23,7 +22,7 @@ public sealed class MachineGenerator(IOptions<SimulatorOptions> options)
         var os = random.Pick(OsProfile.Weighted);
         var (version, build) = random.Pick(os.Releases);
         var patch = random.Next(1000, 5000);
-        var epoch = options.Value.Epoch.UtcDateTime;
+        var epoch = simulatedEpoch.Value;
         var firstSeen = epoch.AddDays(-random.Next(30, 900)).AddSeconds(random.Next(86_400)).AddTicks(random.Next(10_000_000));
         var lastSeen = epoch.AddDays(generation).AddSeconds(-random.Next(2 * 86_400)).AddTicks(random.Next(10_000_000));
         var tags = random.Next(3) switch

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Options;
+
+namespace PatchHound.DefenderSimulator.Data;
+
+/// <summary>
+/// Generation 0's "now": the configured <see cref="SimulatorOptions.Epoch"/>, or else the UTC day the simulator started
+/// on (from <see cref="TimeProvider"/>), so a fresh demo's devices were seen in the last days, not in a fixed past.
+/// Taken once at start and truncated to the day, so the world stays repeatable for one seed and one start day.
+/// </summary>
+public sealed class SimulatedEpoch(IOptions<SimulatorOptions> options, TimeProvider time)
+{
+    public DateTime Value { get; } = options.Value.Epoch?.UtcDateTime ?? time.GetUtcNow().UtcDateTime.Date;
+}
