@@ -34,14 +34,15 @@ public static class TelemetryExtensions
                 .AddAttributes([new("deployment.environment", environment)]))
             .WithTracing(tracing =>
             {
-                tracing
-                    .AddAspNetCoreInstrumentation(options =>
-                        options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                    .AddHttpClientInstrumentation()
-                    .AddNpgsql();
+                // Without an exporter no source is listened to, so no request or statement pays for activities nobody reads.
                 if (exportOtlp)
                 {
-                    tracing.AddOtlpExporter();
+                    tracing
+                        .AddAspNetCoreInstrumentation(options =>
+                            options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                        .AddHttpClientInstrumentation()
+                        .AddNpgsql()
+                        .AddOtlpExporter();
                 }
             })
             .WithMetrics(metrics =>
