@@ -69,17 +69,9 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
     private async ValueTask<bool> WriteSaturationAsync(HttpContext httpContext, Exception exception)
     {
         DatabaseSaturation.Record("api");
-        var seconds = (long)DatabaseSaturation.RetryAfter.TotalSeconds;
         logger.LogWarning("Database saturated on {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "Service busy",
-            Detail = $"The database cannot take more work right now; retry in {seconds} s.",
-        };
-        problem.Extensions["retryAfterSeconds"] = seconds;
+        var problem = RetryLaterProblem.Apply(httpContext, StatusCodes.Status503ServiceUnavailable, "Service busy",
+            "The database cannot take more work right now", DatabaseSaturation.RetryAfter);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 }

@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using PatchHound.Api.Errors;
 
 namespace PatchHound.Api.RateLimiting;
 
@@ -12,16 +11,8 @@ internal static class RateLimitRejection
     {
         var context = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status429TooManyRequests,
-            Title = "Too many requests",
-            Detail = $"The rate limit for this caller is used up; retry in {seconds} s.",
-        };
-        problem.Extensions["retryAfterSeconds"] = seconds;
+        var problem = RetryLaterProblem.Apply(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+            "The rate limit for this caller is used up", retryAfter);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>()
             .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }

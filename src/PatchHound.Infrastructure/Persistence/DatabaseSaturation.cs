@@ -22,11 +22,6 @@ public static class DatabaseSaturation
     private static readonly Counter<long> Saturations = Meter.CreateCounter<long>(
         "patchhound.db.saturation", unit: "{event}", description: "Database work refused because no connection could be had.");
 
-    private static long total;
-
-    /// <summary>Saturations seen by this process since it started (what /health/ready reports).</summary>
-    public static long Total => Interlocked.Read(ref total);
-
     public static bool IsSaturation(Exception error)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -47,7 +42,6 @@ public static class DatabaseSaturation
     /// <summary>Counts one saturation where it was met (e.g. "api", "job").</summary>
     public static void Record(string where)
     {
-        Interlocked.Increment(ref total);
         Saturations.Add(1, new KeyValuePair<string, object?>("where", where));
     }
 }
