@@ -59,6 +59,12 @@ configure_hosts() {
   [ -s "$key_file" ] || (umask 077 && head -c 32 /dev/urandom | base64 >"$key_file")
   export SecretStore__Keys__demo
   SecretStore__Keys__demo="$(cat "$key_file")"
+  # The API's Data Protection key ring is sealed in Redis with a key of its own, as in production.
+  export DataProtection__ActiveKeyId=demo
+  local ring_key_file="$local_dir/data-protection-key"
+  [ -s "$ring_key_file" ] || (umask 077 && head -c 32 /dev/urandom | base64 >"$ring_key_file")
+  export DataProtection__Keys__demo
+  DataProtection__Keys__demo="$(cat "$ring_key_file")"
 }
 
 build() {

@@ -27,6 +27,9 @@ param apiMaxReplicas int
 @description('Upper bound of worker replicas.')
 param workerMaxReplicas int
 
+@description('Id of the key sealing the Data Protection key ring; its value is the Key Vault secret data-protection-key-<id>.')
+param dataProtectionKeyId string = 'k1'
+
 @description('Jobs waiting or running in one Hangfire queue that justify one worker replica.')
 param jobsPerWorker int
 
@@ -48,7 +51,23 @@ var appEnv = [
   { name: 'ConnectionStrings__Redis', secretRef: 'redis-connection' }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection' }
   { name: 'ASPNETCORE_HTTP_PORTS', value: '8080' }
+  // DefaultAzureCredential signs in as the stamp's user-assigned identity (Key Vault for the sources' credentials).
+  { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+  { name: 'SecretStore__Provider', value: 'KeyVault' }
+  { name: 'SecretStore__KeyVaultUri', value: vault.properties.vaultUri }
 ]
+// The API alone holds the Data Protection key ring (cookies, antiforgery): sealed at rest in Redis with this key.
+var apiSecrets = concat(appSecrets, [
+  {
+    name: 'data-protection-key'
+    keyVaultUrl: '${vaultSecretsUri}data-protection-key-${dataProtectionKeyId}'
+    identity: identity.id
+  }
+])
+var apiEnv = concat(appEnv, [
+  { name: 'DataProtection__ActiveKeyId', value: dataProtectionKeyId }
+  { name: 'DataProtection__Keys__${dataProtectionKeyId}', secretRef: 'data-protection-key' }
+])
 var registries = [{ server: registryServer, identity: identity.id }]
 var healthProbes = [
   { type: 'Liveness', httpGet: { path: '/health/live', port: 8080 } }
@@ -74,6 +93,11 @@ var keyVaultSecretsUserRole = subscriptionResourceId(
   'Microsoft.Authorization/roleDefinitions',
   '4633458b-17de-408a-b874-0445c86b69e6'
 )
+// The API writes and deletes the sources' credentials in the vault (SecretStore:Provider KeyVault, docs/secrets.md).
+var keyVaultSecretsOfficerRole = subscriptionResourceId(
+  'Microsoft.Authorization/roleDefinitions',
+  'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+)
 
 resource acrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: registry
@@ -90,6 +114,16 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, identity.id, keyVaultSecretsUserRole)
   properties: {
     roleDefinitionId: keyVaultSecretsUserRole
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource secretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, identity.id, keyVaultSecretsOfficerRole)
+  properties: {
+    roleDefinitionId: keyVaultSecretsOfficerRole
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -138,7 +172,7 @@ resource api 'Microsoft.App/containerApps@2024-03-01' = {
         stickySessions: { affinity: 'sticky' }
       }
       registries: registries
-      secrets: appSecrets
+      secrets: apiSecrets
     }
     template: {
       containers: [
@@ -146,7 +180,7 @@ resource api 'Microsoft.App/containerApps@2024-03-01' = {
           name: 'api'
           image: apiImage
           resources: { cpu: json('0.5'), memory: '1Gi' }
-          env: appEnv
+          env: apiEnv
           probes: healthProbes
         }
       ]
@@ -158,7 +192,7 @@ resource api 'Microsoft.App/containerApps@2024-03-01' = {
       }
     }
   }
-  dependsOn: [acrPull, secretsUser]
+  dependsOn: [acrPull, secretsUser, secretsOfficer]
 }
 
 resource worker 'Microsoft.App/containerApps@2024-03-01' = {

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace PatchHound.Infrastructure.Secrets;
 
 /// <summary>
-/// The sealing keys of the encrypted secret store, decoded once from <c>SecretStore:Keys</c>. Every key stays usable
-/// for opening; only <see cref="SecretStoreOptions.ActiveKeyId"/> seals.
+/// Sealing keys decoded once from a configuration section's <c>Keys</c> (the encrypted secret store's
+/// <c>SecretStore:Keys</c>, the Data Protection key ring's <c>DataProtection:Keys</c>). Every key stays usable for
+/// opening; only the active one seals.
 /// </summary>
 public sealed partial class SecretKeyRing
 {
@@ -13,11 +14,23 @@ public sealed partial class SecretKeyRing
 
     private readonly Dictionary<string, byte[]> keys = new(StringComparer.OrdinalIgnoreCase);
     private readonly string? activeKeyId;
+    private readonly string missingActiveKey;
 
     public SecretKeyRing(IOptions<SecretStoreOptions> options)
+        : this(
+            options?.Value.Keys ?? throw new ArgumentNullException(nameof(options)),
+            options.Value.ActiveKeyId,
+            $"The encrypted secret store has no active key: set {SecretStoreOptions.Section}:ActiveKeyId and {SecretStoreOptions.Section}:Keys.")
     {
-        ArgumentNullException.ThrowIfNull(options);
-        foreach (var (keyId, value) in options.Value.Keys)
+    }
+
+    /// <param name="configuredKeys">Key id → base64 of the key; malformed entries are left out (the validators report them).</param>
+    /// <param name="activeKeyId">The key that seals, or null.</param>
+    /// <param name="missingActiveKey">The message of the error <see cref="Active"/> throws when no key is active.</param>
+    public SecretKeyRing(IReadOnlyDictionary<string, string> configuredKeys, string? activeKeyId, string missingActiveKey)
+    {
+        ArgumentNullException.ThrowIfNull(configuredKeys);
+        foreach (var (keyId, value) in configuredKeys)
         {
             if (IsValidKeyId(keyId) && Decode(value) is { } key)
             {
@@ -25,15 +38,16 @@ public sealed partial class SecretKeyRing
             }
         }
 
-        activeKeyId = options.Value.ActiveKeyId is { } active && keys.ContainsKey(active) ? active : null;
+        this.activeKeyId = activeKeyId is { } active && keys.ContainsKey(active) ? active : null;
+        this.missingActiveKey = missingActiveKey;
     }
 
-    /// <summary>The key id new secrets are sealed with, and the key.</summary>
+    public bool HasActiveKey => activeKeyId is not null;
+
+    /// <summary>The key id new values are sealed with, and the key.</summary>
     /// <exception cref="SecretStoreException">No active key is configured.</exception>
     public (string KeyId, byte[] Key) Active =>
-        activeKeyId is null
-            ? throw new SecretStoreException("The encrypted secret store has no active key: set SecretStore:ActiveKeyId and SecretStore:Keys.")
-            : (activeKeyId, keys[activeKeyId]);
+        activeKeyId is null ? throw new SecretStoreException(missingActiveKey) : (activeKeyId, keys[activeKeyId]);
 
     public bool IsActive(string keyId) => activeKeyId is not null && string.Equals(keyId, activeKeyId, StringComparison.OrdinalIgnoreCase);
 

@@ -4,8 +4,9 @@ using System.Text;
 namespace PatchHound.Infrastructure.Secrets;
 
 /// <summary>
-/// AES-256-GCM sealing of one secret. The associated data names the tenant and the secret, so a sealed value only
-/// opens as the secret it was written as: a row copied or moved to another tenant or name fails authentication.
+/// AES-256-GCM sealing of one secret. The associated data names what the value is (for a tenant's secret: the tenant
+/// and the secret), so a sealed value only opens as what it was written as: a row copied or moved to another tenant or
+/// name fails authentication.
 /// </summary>
 public static class SecretSealer
 {
@@ -15,7 +16,15 @@ public static class SecretSealer
     private const string Purpose = "patchhound-secret-v1";
 
     /// <returns>A fresh random nonce, and the ciphertext with the authentication tag appended.</returns>
-    public static (byte[] Nonce, byte[] Ciphertext) Seal(byte[] key, Guid tenantId, string name, string value)
+    public static (byte[] Nonce, byte[] Ciphertext) Seal(byte[] key, Guid tenantId, string name, string value) =>
+        Seal(key, AssociatedData(tenantId, name), value);
+
+    /// <exception cref="AuthenticationTagMismatchException">Wrong key, altered bytes, or another tenant or name.</exception>
+    public static string Open(byte[] key, Guid tenantId, string name, byte[] nonce, byte[] ciphertext) =>
+        Open(key, AssociatedData(tenantId, name), nonce, ciphertext);
+
+    /// <returns>A fresh random nonce, and the ciphertext with the authentication tag appended.</returns>
+    public static (byte[] Nonce, byte[] Ciphertext) Seal(byte[] key, byte[] associatedData, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var nonce = RandomNumberGenerator.GetBytes(NonceBytes);
@@ -24,7 +33,7 @@ public static class SecretSealer
         try
         {
             using var aes = new AesGcm(key, TagBytes);
-            aes.Encrypt(nonce, plaintext, sealedValue.AsSpan(0, plaintext.Length), sealedValue.AsSpan(plaintext.Length), AssociatedData(tenantId, name));
+            aes.Encrypt(nonce, plaintext, sealedValue.AsSpan(0, plaintext.Length), sealedValue.AsSpan(plaintext.Length), associatedData);
         }
         finally
         {
@@ -34,8 +43,8 @@ public static class SecretSealer
         return (nonce, sealedValue);
     }
 
-    /// <exception cref="AuthenticationTagMismatchException">Wrong key, altered bytes, or another tenant or name.</exception>
-    public static string Open(byte[] key, Guid tenantId, string name, byte[] nonce, byte[] ciphertext)
+    /// <exception cref="AuthenticationTagMismatchException">Wrong key, altered bytes, or other associated data.</exception>
+    public static string Open(byte[] key, byte[] associatedData, byte[] nonce, byte[] ciphertext)
     {
         ArgumentNullException.ThrowIfNull(nonce);
         ArgumentNullException.ThrowIfNull(ciphertext);
@@ -49,7 +58,7 @@ public static class SecretSealer
         try
         {
             using var aes = new AesGcm(key, TagBytes);
-            aes.Decrypt(nonce, ciphertext.AsSpan(0, length), ciphertext.AsSpan(length), plaintext, AssociatedData(tenantId, name));
+            aes.Decrypt(nonce, ciphertext.AsSpan(0, length), ciphertext.AsSpan(length), plaintext, associatedData);
             return Encoding.UTF8.GetString(plaintext);
         }
         finally

@@ -8,35 +8,17 @@ namespace PatchHound.Infrastructure.Secrets;
 /// </summary>
 public sealed class SecretStoreOptionsValidator : IValidateOptions<SecretStoreOptions>
 {
-    private const string KeyHint = "Generate one with `openssl rand -base64 32`.";
-
     public ValidateOptionsResult Validate(string? name, SecretStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        foreach (var (keyId, value) in options.Keys)
-        {
-            if (!SecretKeyRing.IsValidKeyId(keyId))
-            {
-                failures.Add($"SecretStore:Keys: key id '{keyId}' must be 1 to 64 letters, digits, '-' or '_'.");
-            }
-            else if (SecretKeyRing.Decode(value) is null)
-            {
-                failures.Add($"SecretStore:Keys:{keyId} must be the base64 of exactly 32 bytes. {KeyHint}");
-            }
-        }
-
-        if (!string.IsNullOrEmpty(options.ActiveKeyId) && !options.Keys.ContainsKey(options.ActiveKeyId))
-        {
-            failures.Add($"SecretStore:ActiveKeyId '{options.ActiveKeyId}' is not one of SecretStore:Keys.");
-        }
+        var failures = SealingKeys.Check(SecretStoreOptions.Section, options.Keys, options.ActiveKeyId);
 
         switch (options.Provider)
         {
             case SecretStoreProvider.Database when string.IsNullOrEmpty(options.ActiveKeyId):
                 failures.Add(
                     "SecretStore:Provider is Database, which needs a sealing key: set SecretStore:ActiveKeyId and "
-                    + $"SecretStore:Keys:<that id>. {KeyHint}");
+                    + $"SecretStore:Keys:<that id>. {SealingKeys.Hint}");
                 break;
             case SecretStoreProvider.KeyVault when !IsHttpsUri(options.KeyVaultUri):
                 failures.Add("SecretStore:Provider is KeyVault, which needs SecretStore:KeyVaultUri (https://<vault>.vault.azure.net/).");

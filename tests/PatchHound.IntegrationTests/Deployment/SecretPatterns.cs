@@ -6,7 +6,14 @@ namespace PatchHound.IntegrationTests.Deployment;
 internal static partial class SecretPatterns
 {
     /// <summary>Names compared without separators, so <c>ConnectionStrings__Redis</c> and <c>CONNECTION_STRING</c> both match.</summary>
-    public static bool IsSecretName(string name) => SecretName().IsMatch(Separators().Replace(name, ""));
+    public static bool IsSecretName(string name) =>
+        !SecretStoreSettings.Contains(name) && SecretName().IsMatch(Separators().Replace(name, ""));
+
+    /// <summary>The secret store's own settings, which say where secrets go and hold none (its Keys are secrets).</summary>
+    private static readonly HashSet<string> SecretStoreSettings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "SecretStore__Provider", "SecretStore__KeyVaultUri", "SecretStore__KeyVaultNamePrefix", "SecretStore__ActiveKeyId",
+    };
 
     /// <summary>Literal credentials in a value, or ARM list*() calls, which return keys.</summary>
     public static bool LooksLikeSecretValue(string value) => SecretValue().IsMatch(value);

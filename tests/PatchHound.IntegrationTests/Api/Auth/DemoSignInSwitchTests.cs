@@ -63,7 +63,12 @@ public sealed class DemoSignInSwitchTests(DatabaseFixture fixture) : IClassFixtu
 
     private Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
     {
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:PatchHound"] = fixture.Database.AppConnectionString() };
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:PatchHound"] = fixture.Database.AppConnectionString(),
+            ["DataProtection:ActiveKeyId"] = "k1",
+            ["DataProtection:Keys:k1"] = Convert.ToBase64String(new byte[32]),
+        };
         foreach (var (key, value) in extra)
         {
             settings[key] = value;

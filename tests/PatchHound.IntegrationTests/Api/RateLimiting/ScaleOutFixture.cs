@@ -59,11 +59,18 @@ public sealed class ScaleOutFixture : ApiFixture
         }
     }
 
-    /// <summary>The instances' settings, optionally on another Redis database (a separate key ring and limits).</summary>
-    public Dictionary<string, string?> InstanceSettings(int redisDatabase = 0)
+    /// <summary>The key that seals the instances' Data Protection key ring in Redis.</summary>
+    public static string KeyRingKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>
+    /// The instances' settings, optionally on another Redis database (a separate key ring and limits) or with another
+    /// key-ring key.
+    /// </summary>
+    public Dictionary<string, string?> InstanceSettings(int redisDatabase = 0, string? keyRingKey = null)
     {
         var settings = Settings();
         settings["ConnectionStrings:Redis"] = $"{Redis.ConnectionString},defaultDatabase={redisDatabase}";
+        settings["DataProtection:Keys:ring1"] = keyRingKey ?? KeyRingKey;
         return settings;
     }
 
@@ -93,6 +100,8 @@ public sealed class ScaleOutFixture : ApiFixture
     {
         var settings = base.Settings();
         settings["ConnectionStrings:Redis"] = Redis.ConnectionString;
+        settings["DataProtection:ActiveKeyId"] = "ring1";
+        settings["DataProtection:Keys:ring1"] = KeyRingKey;
 
         // On even if the base fixture turns it off for the suites that are not about rate limiting.
         settings["RateLimiting:Enabled"] = "true";

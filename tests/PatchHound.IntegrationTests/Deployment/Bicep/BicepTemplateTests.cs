@@ -6,6 +6,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep) : IClassFixture<Bicep
 {
     private const string AcrPullRole = "7f951dda-4ed3-4680-a7ca-43fe172d538d";
     private const string KeyVaultSecretsUserRole = "4633458b-17de-408a-b874-0445c86b69e6";
+    private const string KeyVaultSecretsOfficerRole = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
 
     [Fact]
     public void Every_file_builds_lints_and_snapshots_without_a_diagnostic()
@@ -117,6 +118,33 @@ public sealed class BicepTemplateTests(BicepFixture bicep) : IClassFixture<Bicep
             rules.SelectMany(rule => rule["auth"]!.AsArray()).Select(auth => (string)auth!["secretRef"]!)
                 .Should().NotBeEmpty().And.OnlyContain(secretRef => secrets.Contains(secretRef));
             worker["properties"]!["configuration"]!["ingress"].Should().BeNull();
+        }
+    }
+
+    [Fact]
+    public void The_api_seals_its_key_ring_with_a_vault_key_and_both_apps_use_the_vault_as_secret_store()
+    {
+        foreach (var snapshot in new[] { bicep.Dev, bicep.Prod })
+        {
+            var api = snapshot.Single("Microsoft.App/containerApps", "api");
+            var env = Containers(api).Single()["env"]!.AsArray().ToDictionary(variable => (string)variable!["name"]!, variable => variable!);
+            var keyId = (string)env["DataProtection__ActiveKeyId"]["value"]!;
+            var keyRef = (string)env[$"DataProtection__Keys__{keyId}"]["secretRef"]!;
+            var secret = api["properties"]!["configuration"]!["secrets"]!.AsArray().Single(secret => (string)secret!["name"]! == keyRef)!;
+            ((string)secret["keyVaultUrl"]!).Should().Contain("data-protection-key-{1}").And.EndWith($"'{keyId}')]");
+
+            var worker = snapshot.Single("Microsoft.App/containerApps", "worker");
+            Containers(worker).Single()["env"]!.AsArray().Select(variable => (string)variable!["name"]!)
+                .Should().NotContain(name => name.StartsWith("DataProtection__", StringComparison.Ordinal), "only the API holds the key ring");
+            foreach (var app in new[] { api, worker })
+            {
+                var values = Containers(app).Single()["env"]!.AsArray().ToDictionary(variable => (string)variable!["name"]!, variable => variable!);
+                ((string)values["SecretStore__Provider"]["value"]!).Should().Be("KeyVault");
+                values.Should().ContainKeys("SecretStore__KeyVaultUri", "AZURE_CLIENT_ID");
+            }
+
+            var identityId = (string)snapshot.OfType("Microsoft.ManagedIdentity/userAssignedIdentities").Single()["id"]!;
+            RoleGrantedToIdentity(snapshot, KeyVaultSecretsOfficerRole, identityId).Should().BeTrue("the API writes the sources' credentials");
         }
     }
 

@@ -11,6 +11,9 @@ public sealed partial class ComposeStackTests
 {
     private static readonly string[] DotnetHosts = ["migrate", "api", "worker", "simulator", "seed-demo"];
 
+    /// <summary>Settings whose last segment is a key id.</summary>
+    private static readonly string[] KeyedSettings = ["SecretStore__Keys__", "DataProtection__Keys__"];
+
     [Fact]
     public async Task Validates_in_every_profile_with_the_example_env_files_and_refuses_without_them()
     {
@@ -131,12 +134,14 @@ public sealed partial class ComposeStackTests
     {
         var secrets = EnvFile.Application.Active.Concat(EnvFile.SchemaOwner.Active)
             .Where(variable => variable.Name.StartsWith("SecretStore__Keys__", StringComparison.Ordinal)
+                || variable.Name.StartsWith("DataProtection__Keys__", StringComparison.Ordinal)
                 || (SecretPatterns.IsSecretName(variable.Name) && !variable.Name.StartsWith("SecretStore__", StringComparison.Ordinal)))
             .Where(variable => variable.Name != "ConnectionStrings__Redis")
             .ToList();
 
         secrets.Select(variable => variable.Name).Should().Contain(
-            ["POSTGRES_PASSWORD", "ConnectionStrings__PatchHoundMigrations", "Database__AppPassword", "ConnectionStrings__PatchHound", "SecretStore__Keys__k1"]);
+            ["POSTGRES_PASSWORD", "ConnectionStrings__PatchHoundMigrations", "Database__AppPassword", "ConnectionStrings__PatchHound", "SecretStore__Keys__k1",
+             "DataProtection__Keys__k1"]);
         secrets.Should().OnlyContain(variable => variable.Value.Contains("CHANGE_ME", StringComparison.Ordinal));
     }
 
@@ -149,8 +154,19 @@ public sealed partial class ComposeStackTests
         var offered = EnvFile.Application.Variables.Concat(EnvFile.SchemaOwner.Variables)
             .Select(variable => KeyIdAgnostic(variable.Name)).ToHashSet(StringComparer.Ordinal);
 
-        exported.Should().Contain(["ConnectionStrings__PatchHound", "Database__AppLogin", "SecretStore__Keys__{id}", "Secrets__demo-simulator"]);
+        exported.Should().Contain(["ConnectionStrings__PatchHound", "Database__AppLogin", "SecretStore__Keys__{id}", "DataProtection__Keys__{id}",
+            "Secrets__demo-simulator"]);
         exported.Except(offered).Should().BeEmpty("compose and demo.sh configure the hosts with the same variables");
+    }
+
+    [Fact]
+    public async Task Redis_persists_to_a_volume_because_it_holds_the_sealed_key_ring()
+    {
+        var config = await ComposeConfig.LoadAsync();
+
+        config.Strings("redis", "command").Should().ContainInConsecutiveOrder("--appendonly", "yes");
+        config.Strings("redis", "volumes").Should().Contain(volume => volume.StartsWith("redis-data:/data", StringComparison.Ordinal));
+        EnvFile.Application["DataProtection__ActiveKeyId"].Should().NotBeEmpty();
     }
 
     [Fact]
@@ -168,7 +184,7 @@ public sealed partial class ComposeStackTests
 
     /// <summary>SecretStore__Keys__demo and SecretStore__Keys__k1 name the same setting with different key ids.</summary>
     private static string KeyIdAgnostic(string name) =>
-        name.StartsWith("SecretStore__Keys__", StringComparison.Ordinal) ? "SecretStore__Keys__{id}" : name;
+        KeyedSettings.FirstOrDefault(prefix => name.StartsWith(prefix, StringComparison.Ordinal)) is { } prefix ? prefix + "{id}" : name;
 
     /// <summary><c>export A=x B=y</c>, <c>export A</c> and <c>env 'A=x'</c> lines of a script.</summary>
     private static IEnumerable<string> ExportedNames(string script)

@@ -21,6 +21,7 @@ internal sealed class OperatorEnvFiles : IDisposable
             ["Database__AppPassword"] = AppPassword,
             ["ConnectionStrings__PatchHound"] = AppPassword,
             ["SecretStore__Keys__k1"] = SecretStoreKey,
+            ["DataProtection__Keys__k1"] = KeyRingKey,
         };
         Application = Write(EnvFile.Application, values, demo);
         SchemaOwner = Write(EnvFile.SchemaOwner, values, demo);
@@ -34,6 +35,8 @@ internal sealed class OperatorEnvFiles : IDisposable
     public string AppPassword { get; } = $"app-{Guid.NewGuid():N}";
 
     public string SecretStoreKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public string KeyRingKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public string Application { get; }
 
