@@ -62,6 +62,15 @@ param workerMaxReplicas int
 @description('Jobs in one queue per worker replica.')
 param jobsPerWorker int = 20
 
+@description('Addresses the alerts e-mail (bicep/modules/alerts.bicep).')
+param alertEmails array = []
+
+@description('Active PostgreSQL connections that raise an alert.')
+param postgresConnectionsThreshold int = 80
+
+@description('API p95 latency in milliseconds that raises an alert.')
+param apiP95ThresholdMs int = 500
+
 var resourceToken = uniqueString(subscription().id, environmentName, location)
 var tags = {
   application: 'patchhound'
@@ -122,6 +131,21 @@ module stamp 'modules/stamp.bicep' = if (deployApps) {
     jobsPerWorker: jobsPerWorker
   }
   dependsOn: [shared]
+}
+
+module alerts 'modules/alerts.bicep' = {
+  scope: group
+  name: 'alerts'
+  params: {
+    location: location
+    resourceToken: resourceToken
+    tags: tags
+    logAnalyticsWorkspaceId: controlPlane.outputs.logAnalyticsWorkspaceId
+    postgresServerName: shared.outputs.postgresServerName
+    alertEmails: alertEmails
+    postgresConnectionsThreshold: postgresConnectionsThreshold
+    apiP95ThresholdMs: apiP95ThresholdMs
+  }
 }
 
 output resourceGroupName string = group.name

@@ -79,7 +79,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep) : IClassFixture<Bicep
     public void No_output_carries_a_secret()
     {
         var templates = Templates(MainTemplate).ToList();
-        templates.Should().HaveCount(4, "main and its three modules");
+        templates.Should().HaveCount(5, "main and its four modules");
         foreach (var template in templates)
         {
             var secureParameters = (template["parameters"]?.AsObject() ?? [])
@@ -145,6 +145,36 @@ public sealed class BicepTemplateTests(BicepFixture bicep) : IClassFixture<Bicep
 
             var identityId = (string)snapshot.OfType("Microsoft.ManagedIdentity/userAssignedIdentities").Single()["id"]!;
             RoleGrantedToIdentity(snapshot, KeyVaultSecretsOfficerRole, identityId).Should().BeTrue("the API writes the sources' credentials");
+        }
+    }
+
+    [Fact]
+    public void Alerts_watch_api_errors_latency_and_postgres_and_notify_the_action_group()
+    {
+        foreach (var snapshot in new[] { bicep.Dev, bicep.Prod })
+        {
+            var actionGroup = snapshot.OfType("Microsoft.Insights/actionGroups").Single();
+            var actionGroupId = (string)actionGroup["id"]!;
+            var postgresId = (string)snapshot.OfType("Microsoft.DBforPostgreSQL/flexibleServers").Single()["id"]!;
+            var workspaceId = (string)snapshot.OfType("Microsoft.OperationalInsights/workspaces").Single()["id"]!;
+
+            var metricAlerts = snapshot.OfType("Microsoft.Insights/metricAlerts");
+            metricAlerts.SelectMany(alert => alert["properties"]!["criteria"]!["allOf"]!.AsArray())
+                .Select(criterion => (string)criterion!["metricName"]!).Should().BeEquivalentTo("cpu_percent", "active_connections");
+            foreach (var alert in metricAlerts)
+            {
+                alert["properties"]!["scopes"]!.AsArray().Select(scope => (string)scope!).Should().Equal(postgresId);
+                alert["properties"]!["actions"]!.AsArray().Select(action => (string)action!["actionGroupId"]!).Should().Equal(actionGroupId);
+            }
+
+            var logAlerts = snapshot.OfType("Microsoft.Insights/scheduledQueryRules");
+            logAlerts.Should().HaveCount(2);
+            foreach (var alert in logAlerts)
+            {
+                alert["properties"]!["scopes"]!.AsArray().Select(scope => (string)scope!).Should().Equal(workspaceId);
+                ((string)alert["properties"]!["criteria"]!["allOf"]![0]!["query"]!).Should().Contain("AppRequests").And.Contain("patchhound-api");
+                alert["properties"]!["actions"]!["actionGroups"]!.AsArray().Select(id => (string)id!).Should().Equal(actionGroupId);
+            }
         }
     }
 
