@@ -83,11 +83,19 @@ seed_demo() {
   dotnet run --project src/PatchHound.Api -c "$configuration" --no-build --no-launch-profile -- seed-demo
 }
 
+# Enrichment offline: the feeds' snapshot shipped with the simulator (the CISA KEV catalog, and NVD- and EPSS-shaped
+# files for the simulator's CVEs), applied once as the worker starts, before its first ingestion.
+readonly offline_feeds="$repo_root/src/PatchHound.DefenderSimulator/Data/Resources"
+
 start_worker() {
   log "PatchHound worker started (log: $local_dir/worker.log)"
   # The demo source's credential reference local://demo-simulator resolves to Secrets:demo-simulator (a name
   # with a hyphen, so it goes through env rather than export).
   env 'Secrets__demo-simulator={"tenantId":"demo","clientId":"patchhound-demo","clientSecret":"simulator-secret"}' \
+    Enrichment__RunAtStartup=true \
+    Enrichment__KevFeedUrl="$offline_feeds/known_exploited_vulnerabilities.json" \
+    Enrichment__NvdFeedUrl="$offline_feeds/nvd-cves.json" \
+    Enrichment__EpssFeedUrl="$offline_feeds/epss-scores.csv" \
     dotnet run --project src/PatchHound.Worker -c "$configuration" --no-build --no-launch-profile -- \
     --urls "http://127.0.0.1:5081" >"$local_dir/worker.log" 2>&1 &
 }

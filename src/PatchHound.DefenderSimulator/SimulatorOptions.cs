@@ -29,10 +29,21 @@ public sealed class SimulatorOptions : IValidatableObject
     public string CertificatePath { get; set; } = Path.Combine(Path.GetTempPath(), "patchhound-defender-simulator.pem");
 
     /// <summary>
-    /// The simulated "now" of generation 0; generation g is g days later. Unset: the UTC day the simulator started on
+    /// The simulated "now" of generation 0; generation g is g × <see cref="GenerationLength"/> later. Unset: the UTC day the simulator started on
     /// (see <see cref="Data.SimulatedEpoch"/>); set it to replay one fixed world.
     /// </summary>
     public DateTimeOffset? Epoch { get; set; }
+
+    /// <summary>Simulated time between two generations: generation g's "now" is Epoch + g × GenerationLength.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan GenerationLength { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// When true, every tenant moves one generation on per GenerationLength of real time since Epoch (on top of
+    /// configured generations and advances), so a running simulator's world follows the clock: findings are
+    /// resolved and found over time.
+    /// </summary>
+    public bool AdvanceWithClock { get; set; }
 
     /// <summary>Mixed into every tenant's seed: change it to get a different but equally repeatable world.</summary>
     [Required]

@@ -1,90 +1,71 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace PatchHound.DefenderSimulator.Data;
 
 /// <summary>
-/// Real CVE ids from the KEV catalog plus synthetic ones (<c>CVE-2020-100000</c> … <c>CVE-2024-199999</c>): valid
-/// in form, above any number assigned so far, so they never collide with a real CVE that enrichment might look up.
+/// The real CVEs findings are drawn from: those of <see cref="NvdSnapshot"/>, the ones in the CISA KEV catalog first
+/// (indexes 0 … KevCount − 1), then the others. No id is made up.
 /// </summary>
-public sealed partial class CveCatalog
+public sealed class CveCatalog
 {
-    public const int SyntheticCount = 500_000;
-    private const int SyntheticPerYear = 100_000;
-    private const int SyntheticFirstYear = 2020;
-
-    private static readonly string[] KevSeverities = [Severity.Critical, Severity.Critical, Severity.High, Severity.High, Severity.High, Severity.Medium];
     private static readonly string[] KevExploitability = ["ExploitIsVerified", "ExploitIsVerified", "ExploitIsInKit"];
-    private readonly IReadOnlyList<KevEntry> kev;
-    private readonly (string Vendor, string Product)[] kevSoftware;
+    private readonly CatalogCve[] cves;
+    private readonly SoftwareProduct?[] products;
     private readonly ulong seed;
 
-    public CveCatalog(KevCatalog catalog, IOptions<SimulatorOptions> options)
+    public CveCatalog(KevCatalog kev, IOptions<SimulatorOptions> options)
     {
-        kev = catalog.Entries;
-        kevSoftware = [.. kev.Select(e => (SoftwareProduct.Normalize(e.Vendor), SoftwareProduct.Normalize(e.Product)))];
+        var known = kev.Entries.Select(e => e.CveId).ToHashSet(StringComparer.Ordinal);
+        var snapshot = NvdSnapshot.LoadEmbedded();
+        cves = [.. snapshot.Where(c => known.Contains(c.CveId)), .. snapshot.Where(c => !known.Contains(c.CveId))];
+        KevCount = snapshot.Count(c => known.Contains(c.CveId));
+        products = [.. cves.Select(c => SoftwareCatalog.Products.FirstOrDefault(p => p.Vendor == c.Vendor && p.Name == c.Product))];
         seed = SeededRandom.Hash(options.Value.Seed);
-        var clash = kev.FirstOrDefault(e => SyntheticIdPattern().IsMatch(e.CveId));
-        if (clash is not null)
-        {
-            throw new InvalidOperationException($"{clash.CveId} from the KEV catalog falls in the synthetic CVE range.");
-        }
     }
 
-    public int KevCount => kev.Count;
+    public int Count => cves.Length;
 
-    public static string SyntheticId(int index) => string.Create(CultureInfo.InvariantCulture,
-        $"CVE-{SyntheticFirstYear + (index / SyntheticPerYear)}-{SyntheticPerYear + (index % SyntheticPerYear)}");
+    public int KevCount { get; }
+
+    public IReadOnlyList<CatalogCve> Cves => cves;
 
     /// <summary>
     /// Slot <paramref name="slot"/> of a device only ever takes CVEs whose index ≡ slot (mod slots), so the findings of
-    /// one device never share a CVE and Defender's key (device, software, version, CVE) stays unique.
+    /// one device never share a CVE and Defender's key (device, software, version, CVE) stays unique. A slot with no
+    /// CVE of the wanted kind in its residue class takes one of the other kind.
     /// </summary>
     public CveChoice Choose(ref SeededRandom random, int slot, int slots, double kevPercent)
     {
-        if (random.Chance(kevPercent) && slot < kev.Count)
+        var kevCandidates = slot < KevCount ? ((KevCount - 1 - slot) / slots) + 1 : 0;
+        var firstOther = KevCount + ((((slot - KevCount) % slots) + slots) % slots);
+        var otherCandidates = firstOther < cves.Length ? ((cves.Length - 1 - firstOther) / slots) + 1 : 0;
+        var wantsKev = random.Chance(kevPercent);
+        if ((wantsKev && kevCandidates > 0) || otherCandidates == 0)
         {
-            return new CveChoice(true, slot + (slots * random.Next(((kev.Count - 1 - slot) / slots) + 1)));
+            return new CveChoice(true, slot + (slots * random.Next(kevCandidates)));
         }
 
-        return new CveChoice(false, slot + (slots * random.Next(((SyntheticCount - 1 - slot) / slots) + 1)));
+        return new CveChoice(false, firstOther + (slots * random.Next(otherCandidates)));
     }
 
     public VulnerabilityFacts Facts(CveChoice choice)
     {
-        var random = new SeededRandom(SeededRandom.Derive(seed, SeedPurpose.Cve, choice.IsKev ? 1 : 2, choice.Index));
-        string cveId, vendor, name, version, severity, exploitability;
-        if (choice.IsKev)
+        var cve = cves[choice.Index];
+        var random = new SeededRandom(SeededRandom.Derive(seed, SeedPurpose.Cve, choice.Index));
+        var version = products[choice.Index]?.Version(ref random) ?? $"{random.Next(1, 20)}.{random.Next(10)}.{random.Next(1000)}";
+        var exploitability = choice.IsKev ? random.Pick(KevExploitability) : random.Chance(20) ? "ExploitIsPublic" : "NoExploit";
+        var severity = Severity.FromCvss(cve.CvssScore);
+        if (cve.Vendor != "microsoft")
         {
-            (cveId, vendor, name) = (kev[choice.Index].CveId, kevSoftware[choice.Index].Vendor, kevSoftware[choice.Index].Product);
-            version = $"{random.Next(1, 20)}.{random.Next(10)}.{random.Next(1000)}";
-            severity = random.Pick(KevSeverities);
-            exploitability = random.Pick(KevExploitability);
-        }
-        else
-        {
-            var product = random.Pick(SoftwareCatalog.Products);
-            (cveId, vendor, name) = (SyntheticId(choice.Index), product.Vendor, product.Name);
-            version = product.Version(ref random);
-            var roll = random.Next(100);
-            severity = roll < 8 ? Severity.Critical : roll < 38 ? Severity.High : roll < 85 ? Severity.Medium : Severity.Low;
-            exploitability = random.Chance(20) ? "ExploitIsPublic" : "NoExploit";
+            return new VulnerabilityFacts(cve.CveId, cve.Vendor, cve.Product, version, severity, cve.CvssScore, exploitability,
+                null, null, null, random.Chance(70));
         }
 
-        var cvss = Severity.CvssScore(severity, ref random);
-        if (vendor != "microsoft")
-        {
-            return new VulnerabilityFacts(cveId, vendor, name, version, severity, cvss, exploitability, null, null, null, random.Chance(70));
-        }
-
-        var month = new DateTime(2024, 1, 1).AddMonths(random.Next(24));
+        var month = new DateTime(cve.Published.Year, cve.Published.Month, 1).AddMonths(1);
         var kb = (5_030_000 + random.Next(60_000)).ToString(CultureInfo.InvariantCulture);
-        return new VulnerabilityFacts(cveId, vendor, name, version, severity, cvss, exploitability,
+        return new VulnerabilityFacts(cve.CveId, cve.Vendor, cve.Product, version, severity, cve.CvssScore, exploitability,
             month.ToString("MMMM yyyy", CultureInfo.InvariantCulture) + " Security Updates", kb,
             $"https://catalog.update.microsoft.com/v7/site/Search.aspx?q=KB{kb}", true);
     }
-
-    [GeneratedRegex(@"^CVE-202[0-4]-1\d{5}$")]
-    private static partial Regex SyntheticIdPattern();
 }

@@ -16,14 +16,29 @@ public sealed class FindingGenerator(CveCatalog cves, SimulatedEpoch simulatedEp
         var key = FindingChurn.ContentKey(tenant, machine.Index, slot, generation);
         var random = SeededRandom.For(tenant.Seed, SeedPurpose.Finding, machine.Index, slot, key);
         var facts = cves.Facts(cves.Choose(ref random, slot, tenant.FindingsPerDevice, tenant.KevPercent));
-        var epoch = simulatedEpoch.Value;
-        var firstSeen = key == 0
-            ? epoch.AddDays(-random.Next(2, 400)).AddSeconds(random.Next(86_400))
-            : epoch.AddDays(key).AddSeconds(-43_200 - random.Next(43_200));
-        var lastSeen = epoch.AddDays(generation).AddSeconds(-random.Next(43_200));
+        var firstSeen = key == 0 ? simulatedEpoch.Value - FoundAgo(ref random) : simulatedEpoch.At(key) - Half - HalfGeneration(ref random);
+        var lastSeen = simulatedEpoch.At(generation) - HalfGeneration(ref random);
         var id = string.Create(CultureInfo.InvariantCulture, $"{machine.Id}_{facts.SoftwareName}_{facts.SoftwareVersion}_{facts.CveId}_");
         return new SimulatedFinding(id, machine, facts, firstSeen, lastSeen);
     }
+
+    /// <summary>
+    /// How long before the epoch a finding of the initial world was found: mostly in the past three weeks, some in
+    /// the past months, a few long ago, so that against the default SLA most are within it, some due soon and some
+    /// breached (KEV due dates, all in the past, breach the KEV findings).
+    /// </summary>
+    private static TimeSpan FoundAgo(ref SeededRandom random)
+    {
+        var roll = random.Next(100);
+        var days = roll < 60 ? random.Next(1, 21) : roll < 90 ? random.Next(21, 75) : random.Next(75, 300);
+        return TimeSpan.FromDays(days) + TimeSpan.FromSeconds(random.Next(86_400));
+    }
+
+    /// <summary>Half a generation, at most 12 hours: a finding new in generation g was found in the half before it.</summary>
+    private TimeSpan Half => TimeSpan.FromTicks(Math.Min(simulatedEpoch.GenerationLength.Ticks / 2, TimeSpan.TicksPerHour * 12));
+
+    /// <summary>A random part of <see cref="Half"/>: last-seen times stay after the first-seen ones.</summary>
+    private TimeSpan HalfGeneration(ref SeededRandom random) => TimeSpan.FromSeconds(random.Next((int)Half.TotalSeconds));
 
     /// <summary>
     /// The device's software number <paramref name="index"/> without a known vulnerability: a product of the catalog
@@ -35,9 +50,8 @@ public sealed class FindingGenerator(CveCatalog cves, SimulatedEpoch simulatedEp
         var product = products[(int)((machine.Index + (long)index * InstalledStep) % products.Count)];
         var random = SeededRandom.For(tenant.Seed, SeedPurpose.Installed, machine.Index, index, 0);
         var facts = VulnerabilityFacts.Installed(product.Vendor, product.Name, product.Version(ref random));
-        var epoch = simulatedEpoch.Value;
-        var firstSeen = epoch.AddDays(-random.Next(30, 700)).AddSeconds(random.Next(86_400));
-        var lastSeen = epoch.AddDays(generation).AddSeconds(-random.Next(43_200));
+        var firstSeen = simulatedEpoch.Value.AddDays(-random.Next(30, 700)).AddSeconds(random.Next(86_400));
+        var lastSeen = simulatedEpoch.At(generation) - HalfGeneration(ref random);
         var id = string.Create(CultureInfo.InvariantCulture, $"{machine.Id}_{facts.SoftwareName}_{facts.SoftwareVersion}__");
         return new SimulatedFinding(id, machine, facts, firstSeen, lastSeen);
     }

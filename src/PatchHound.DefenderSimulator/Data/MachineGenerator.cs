@@ -24,7 +24,7 @@ public sealed class MachineGenerator(SimulatedEpoch simulatedEpoch)
         var patch = random.Next(1000, 5000);
         var epoch = simulatedEpoch.Value;
         var firstSeen = epoch.AddDays(-random.Next(30, 900)).AddSeconds(random.Next(86_400)).AddTicks(random.Next(10_000_000));
-        var lastSeen = epoch.AddDays(generation).AddSeconds(-random.Next(2 * 86_400)).AddTicks(random.Next(10_000_000));
+        var lastSeen = simulatedEpoch.At(generation).AddSeconds(-random.Next(2 * 86_400)).AddTicks(random.Next(10_000_000));
         var tags = random.Next(3) switch
         {
             0 => [],

@@ -1,6 +1,6 @@
 namespace PatchHound.DefenderSimulator.Data;
 
-/// <summary>Defender's vulnerabilitySeverityLevel values and the CVSS v3 bands they come from.</summary>
+/// <summary>Defender's vulnerabilitySeverityLevel values: the CVSS v3 qualitative bands of the CVE's base score.</summary>
 public static class Severity
 {
     public const string Critical = "Critical";
@@ -8,15 +8,11 @@ public static class Severity
     public const string Medium = "Medium";
     public const string Low = "Low";
 
-    public static double CvssScore(string severity, ref SeededRandom random)
+    public static string FromCvss(double score) => score switch
     {
-        var (low, high) = severity switch
-        {
-            Critical => (90, 100),
-            High => (70, 89),
-            Medium => (40, 69),
-            _ => (1, 39),
-        };
-        return random.Next(low, high + 1) / 10.0;
-    }
+        >= 9.0 => Critical,
+        >= 7.0 => High,
+        >= 4.0 => Medium,
+        _ => Low,
+    };
 }

@@ -10,4 +10,21 @@ namespace PatchHound.DefenderSimulator.Data;
 public sealed class SimulatedEpoch(IOptions<SimulatorOptions> options, TimeProvider time)
 {
     public DateTime Value { get; } = options.Value.Epoch?.UtcDateTime ?? time.GetUtcNow().UtcDateTime.Date;
+
+    public TimeSpan GenerationLength => options.Value.GenerationLength;
+
+    /// <summary>The simulated "now" of a generation.</summary>
+    public DateTime At(long generation) => Value + (GenerationLength * generation);
+
+    /// <summary>Generations the clock has added (<see cref="SimulatorOptions.AdvanceWithClock"/>), else 0.</summary>
+    public int ClockGenerations()
+    {
+        if (!options.Value.AdvanceWithClock)
+        {
+            return 0;
+        }
+
+        var elapsed = time.GetUtcNow().UtcDateTime - Value;
+        return elapsed <= TimeSpan.Zero ? 0 : (int)Math.Min(int.MaxValue / 2, elapsed / GenerationLength);
+    }
 }

@@ -8,7 +8,7 @@ namespace PatchHound.DefenderSimulator.Tenants;
 /// Every tenant exists: unknown ids get the default profile. Holds only what tests change at run time (profile
 /// overrides and generations), never generated data.
 /// </summary>
-public sealed class TenantDirectory(IOptions<SimulatorOptions> options)
+public sealed class TenantDirectory(IOptions<SimulatorOptions> options, SimulatedEpoch epoch)
 {
     private readonly ConcurrentDictionary<string, TenantProfileOptions> overrides = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> generations = new(StringComparer.OrdinalIgnoreCase);
@@ -31,12 +31,13 @@ public sealed class TenantDirectory(IOptions<SimulatorOptions> options)
             runtime?.ClientSecret ?? configured?.ClientSecret ?? settings.ClientSecret);
     }
 
+    /// <summary>The tenant's current generation: configured or set, plus advances, plus those the clock added.</summary>
     public int Generation(string tenantId) =>
-        generations.TryGetValue(tenantId, out var generation) ? generation : ConfiguredGeneration(tenantId);
+        (generations.TryGetValue(tenantId, out var generation) ? generation : ConfiguredGeneration(tenantId)) + epoch.ClockGenerations();
 
     /// <summary>Moves the tenant <paramref name="steps"/> generations on (churn); returns the new generation.</summary>
     public int Advance(string tenantId, int steps) =>
-        generations.AddOrUpdate(tenantId, id => ConfiguredGeneration(id) + steps, (_, current) => current + steps);
+        generations.AddOrUpdate(tenantId, id => ConfiguredGeneration(id) + steps, (_, current) => current + steps) + epoch.ClockGenerations();
 
     /// <summary>Overrides the given values of the tenant's profile (unset values keep their current source).</summary>
     public TenantProfile Configure(string tenantId, TenantProfileOptions patch)

@@ -22,7 +22,7 @@ public sealed class TenantProfileOptions
     /// <summary>Share of churn events that bring back a finding resolved earlier instead of a new one, 0–100.</summary>
     public double? ReopenPercent { get; set; }
 
-    /// <summary>Share of findings whose CVE comes from the CISA KEV catalog, 0–100; the rest get synthetic ids.</summary>
+    /// <summary>Share of findings whose CVE is in the CISA KEV catalog, 0–100; the rest get other real CVEs of the catalog.</summary>
     public double? KevPercent { get; set; }
 
     /// <summary>The generation the tenant starts in (before any advance).</summary>

@@ -7,20 +7,38 @@ public sealed class EnrichmentOptions
 {
     public const string Section = "Enrichment";
 
-    /// <summary>CISA Known Exploited Vulnerabilities catalog (JSON).</summary>
+    /// <summary>
+    /// CISA Known Exploited Vulnerabilities catalog (JSON). Every feed location is an http(s) URL — the publisher's or
+    /// a mirror's — or a local file (absolute path or file: URI) in the publisher's format, for air-gapped hosts.
+    /// </summary>
     [Required]
-    [Url]
+    [FeedLocation]
     public string KevFeedUrl { get; set; } = "https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json";
 
     /// <summary>FIRST EPSS scores of the day, a gzip CSV (plain CSV is accepted too).</summary>
     [Required]
-    [Url]
+    [FeedLocation]
     public string EpssFeedUrl { get; set; } = "https://epss.empiricalsecurity.com/epss_scores-current.csv.gz";
 
     /// <summary>NVD CVE API 2.0.</summary>
     [Required]
     [Url]
     public string NvdApiUrl { get; set; } = "https://services.nvd.nist.gov/rest/json/cves/2.0";
+
+    /// <summary>
+    /// When set, NVD CVEs are read from this one document instead of the API: a URL or local file holding an NVD CVE
+    /// API 2.0 response (the shape of the NVD's JSON 2.0 data feeds, such as nvdcve-2.0-modified.json.gz; gzip or
+    /// plain). Every CVE in it is applied, whatever its modification date.
+    /// </summary>
+    [FeedLocation]
+    public string? NvdFeedUrl { get; set; }
+
+    /// <summary>
+    /// Apply every feed once when the worker starts, before its job servers take work (the demo sets it, with
+    /// local files, so that the first ingestion already meets an enriched catalog). A failed feed does not stop
+    /// the worker.
+    /// </summary>
+    public bool RunAtStartup { get; set; }
 
     /// <summary>
     /// Name of the configuration entry holding the NVD API key (e.g. <c>Secrets:NvdApiKey</c>), never the key itself.

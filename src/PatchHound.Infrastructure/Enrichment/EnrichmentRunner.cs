@@ -66,6 +66,11 @@ public sealed class EnrichmentRunner(
 
     private IAsyncEnumerable<NvdCveRecord> ReadNvdWindow(FeedTally tally, CancellationToken cancellationToken)
     {
+        if (options.Value.NvdFeedUrl is { Length: > 0 } document)
+        {
+            return nvd.ReadDocumentAsync(document, tally, cancellationToken);
+        }
+
         var to = time.GetUtcNow();
         return nvd.ReadModifiedAsync(to.AddDays(-options.Value.NvdLookbackDays), to, tally, cancellationToken);
     }

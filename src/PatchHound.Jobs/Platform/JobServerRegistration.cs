@@ -12,6 +12,8 @@ public static class JobServerRegistration
     public static IHostApplicationBuilder AddJobServers(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(JobPlatformOptions.Section).Get<JobPlatformOptions>() ?? new JobPlatformOptions();
+        // Hosted services start in order: the catalog is enriched (when asked) before the servers take work.
+        builder.Services.AddHostedService<Enrichment.EnrichmentAtStartup>();
         foreach (var queue in JobQueues.All)
         {
             var workers = options.Workers.GetValueOrDefault(queue);

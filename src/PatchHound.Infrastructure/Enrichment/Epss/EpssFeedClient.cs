@@ -13,11 +13,8 @@ public sealed class EpssFeedClient(HttpClient http, IOptions<EnrichmentOptions> 
     /// <summary>Scores as they arrive; malformed rows are skipped and counted in <paramref name="tally"/>.</summary>
     public async IAsyncEnumerable<EpssScore> ReadAsync(FeedTally tally, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(
-            new Uri(options.Value.EpssFeedUrl), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await using var content = await FeedContent.OpenAsync(DocumentName, body, cancellationToken);
+        await using var feed = await FeedSource.OpenAsync(http, options.Value.EpssFeedUrl, DocumentName, cancellationToken);
+        await using var content = await FeedContent.OpenAsync(DocumentName, feed.Body, cancellationToken);
         using var lines = new StreamReader(content.Stream, Encoding.UTF8);
 
         var lineNumber = 0;

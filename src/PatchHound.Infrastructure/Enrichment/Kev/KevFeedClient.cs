@@ -18,10 +18,8 @@ public sealed class KevFeedClient(HttpClient http, IOptions<EnrichmentOptions> o
     /// </summary>
     public async IAsyncEnumerable<KevEntry> ReadAsync(FeedTally tally, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(
-            new Uri(options.Value.KevFeedUrl), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var feed = await FeedSource.OpenAsync(http, options.Value.KevFeedUrl, DocumentName, cancellationToken);
+        var body = feed.Body;
 
         var reader = new JsonArrayStreamReader<KevEntryDocument>(DocumentName, "vulnerabilities", FeedJson.Options);
         var elements = 0;

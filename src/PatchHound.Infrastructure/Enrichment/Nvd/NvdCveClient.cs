@@ -65,6 +65,39 @@ public sealed class NvdCveClient(
         tally.MarkComplete();
     }
 
+    /// <summary>
+    /// Every CVE of one NVD CVE API 2.0-shaped document at <paramref name="location"/> (a mirrored data feed, gzip or
+    /// plain). The tally is complete when the document holds as many CVEs as its <c>totalResults</c> says.
+    /// </summary>
+    public async IAsyncEnumerable<NvdCveRecord> ReadDocumentAsync(
+        string location, FeedTally tally, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var feed = await FeedSource.OpenAsync(http, location, DocumentName, cancellationToken);
+        await using var content = await FeedContent.OpenAsync(DocumentName, feed.Body, cancellationToken);
+        var reader = new JsonArrayStreamReader<NvdJson.Item>(DocumentName, "vulnerabilities", FeedJson.Options);
+        var received = 0;
+        await foreach (var item in reader.ReadAsync(content.Stream, cancellationToken))
+        {
+            received++;
+            var record = Parse(item, 0, tally);
+            if (record is not null)
+            {
+                yield return record;
+            }
+        }
+
+        content.EnsureComplete();
+        var total = TotalResults(reader);
+        if (total == received)
+        {
+            tally.MarkComplete();
+        }
+        else
+        {
+            logger.LogWarning("{Document} {Location} declares {Declared} CVEs but holds {Received}", DocumentName, location, total, received);
+        }
+    }
+
     private NvdCveRecord? Parse(JsonArrayItem<NvdJson.Item> item, int startIndex, FeedTally tally)
     {
         var cve = item.Value?.Cve;
