@@ -113,7 +113,7 @@ public sealed class TenantTraceTests(DatabaseFixture fixture) : IClassFixture<Da
         await using var connection = new NpgsqlConnection(fixture.Database.OwnerConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM hangfire.job WHERE arguments LIKE '%' || @run || '%' AND invocationdata LIKE '%IngestionBatchJob%'", connection);
+            "SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE '%' || @run || '%' AND invocationdata::text LIKE '%IngestionBatchJob%'", connection);
         command.Parameters.AddWithValue("run", runId.ToString());
         return (long)(await command.ExecuteScalarAsync())!;
     }
