@@ -140,6 +140,7 @@ public sealed class IngestionRunner(
             deadLetter ? "dead-lettered" : "failed, will retry", run.AttemptCount);
         if (deadLetter)
         {
+            IngestionMetrics.Finished(run, "dead_lettered");
             throw new IngestionDeadLetteredException(runId,
                 permanent ? "the error cannot be fixed by retrying" : $"{tenant.Settings.IngestionRetryCount} retries used", error);
         }
