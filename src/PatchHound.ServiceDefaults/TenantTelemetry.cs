@@ -23,5 +23,4 @@ public static class TenantTelemetry
         activity?.SetTag(TenantIdAttribute, tenantId.ToString());
         activity?.SetTag(TenantEditionAttribute, edition);
     }
-
 }

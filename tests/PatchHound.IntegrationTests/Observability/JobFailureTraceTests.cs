@@ -37,10 +37,13 @@ public sealed class JobFailureTraceTests(DatabaseFixture fixture) : IClassFixtur
         last["patchhound.job.attempt"].Should().Be("2");
         last.TraceId.Should().Be(first.TraceId, "the retry continues the run's trace");
 
-        await Eventually.HoldsAsync(() => collector.Points().Any(p => p.Metric == "patchhound.jobs.dead_lettered" && p.Attributes.GetValueOrDefault("queue") == "ingestion"),
-            "the dead letter is counted");
+        await Eventually.HoldsAsync(() => collector.Points().Any(p => p.Metric == "patchhound.jobs.failed.count" && p.Value >= 1),
+            "the gauge is read after the dead letter", TimeSpan.FromSeconds(30));
         var points = collector.Points().Where(p => p.Metric.StartsWith("patchhound.", StringComparison.Ordinal)).ToList();
         var seen = string.Join(Environment.NewLine, points.Select(p => $"{p.Service} {p.Metric} {string.Join(",", p.Attributes)} {p.Value}").Distinct());
+        // The queue label is the queue the attempt was enqueued on: Hangfire re-enqueues a retried job on "default".
+        points.Should().Contain(p => p.Metric == "patchhound.jobs.dead_lettered" && p.Attributes.GetValueOrDefault("job.type") == "IngestionBatchJob", seen);
+        points.Should().Contain(p => p.Metric == "patchhound.ingestion.runs" && p.Attributes.GetValueOrDefault("outcome") == "dead_lettered", seen);
         points.Should().Contain(p => p.Metric == "patchhound.jobs.retried" && p.Attributes.GetValueOrDefault("job.type") == "IngestionBatchJob", seen);
         points.Should().Contain(p => p.Metric == "patchhound.jobs.failed.count" && p.Value >= 1, "the dead letter raises the gauge; seen: " + seen);
         collector.Points().Where(p => p.Metric == "patchhound.jobs.queue.depth").Select(p => p.Attributes["queue"])
