@@ -21,7 +21,8 @@ public static class ServiceDefaultsExtensions
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Application", builder.Environment.ApplicationName)
-                .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture),
+                .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+                .WriteToOtlpWhenConfigured(builder),
             preserveStaticLogger: true);
         builder.AddTelemetry();
         builder.Services.AddHealthChecks();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -9,12 +10,13 @@ using OpenTelemetry.Trace;
 namespace PatchHound.ServiceDefaults;
 
 /// <summary>
-/// Traces and metrics for every host (ADR 0009). Exported over OTLP only when the standard
+/// Traces, metrics and logs for every host (ADR 0009). Exported over OTLP only when the standard
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured, so a host without a collector sends nothing.
 /// </summary>
 public static class TelemetryExtensions
 {
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string OtlpProtocolKey = "OTEL_EXPORTER_OTLP_PROTOCOL";
 
     /// <summary>PatchHound.Api → patchhound-api, PatchHound.Worker → patchhound-worker.</summary>
     public static string ServiceName(string applicationName) => applicationName.ToLowerInvariant().Replace('.', '-');
@@ -23,9 +25,12 @@ public static class TelemetryExtensions
         Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? "unknown";
 
+    public static bool ExportsOtlp(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
+
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
-        var exportOtlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]);
+        var exportOtlp = ExportsOtlp(builder.Configuration);
         var environment = builder.Environment.EnvironmentName;
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource
@@ -38,9 +43,15 @@ public static class TelemetryExtensions
                 if (exportOtlp)
                 {
                     tracing
+                        .AddSource(TenantTelemetry.SourceName)
+                        .AddProcessor(new TenantSpanProcessor())
+                        .AddProcessor(new HangfireNoiseFilter())
                         .AddAspNetCoreInstrumentation(options =>
-                            options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                        .AddHttpClientInstrumentation()
+                        {
+                            options.Filter = context => !context.Request.Path.StartsWithSegments("/health");
+                            options.RecordException = true;
+                        })
+                        .AddHttpClientInstrumentation(options => options.RecordException = true)
                         .AddNpgsql()
                         .AddOtlpExporter();
                 }
@@ -52,6 +63,7 @@ public static class TelemetryExtensions
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddMeter("Npgsql")
+                    .AddMeter(TenantTelemetry.SourceName)
                     .AddMeter("PatchHound.*");
                 if (exportOtlp)
                 {

@@ -1,14 +1,17 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using PatchHound.Api.Auth;
 using PatchHound.Core.Identity;
 using PatchHound.Infrastructure.Tenancy;
+using PatchHound.ServiceDefaults;
+using Serilog.Context;
 
 namespace PatchHound.Api.Tenancy;
 
 /// <summary>
 /// For every endpoint under <c>/api/tenants/{tenant}</c>: resolves the tenant (id or slug), answers 404 when the
 /// caller has no membership in it — whether it exists or not, so ids of other tenants reveal nothing — and 403 when
-/// the membership's role is not one the endpoint allows; then enters the tenant for the request's DbContext.
+/// the membership's role is not one the endpoint allows; then enters the tenant for the request's DbContext, its span (with the end user) and its log events.
 /// It runs first, so a caller learns nothing about a tenant — not even that a body is invalid — before passing it.
 /// </summary>
 internal sealed class TenantRouteFilter(TenantScope scope, ILogger<TenantRouteFilter> logger) : IEndpointFilter
@@ -47,7 +50,12 @@ internal sealed class TenantRouteFilter(TenantScope scope, ILogger<TenantRouteFi
                 detail: $"This needs one of the roles {string.Join(", ", allowed)} in the tenant.");
         }
 
-        return await next(context);
+        Activity.Current?.SetTag(TenantTelemetry.EndUserIdAttribute, http.User.FindFirstValue(PatchHoundClaims.UserId));
+        using (LogContext.PushProperty("TenantId", tenant.Id))
+        using (LogContext.PushProperty("TenantEdition", tenant.Edition.ToString()))
+        {
+            return await next(context);
+        }
     }
 
     internal static IReadOnlyList<TenantRole> RolesIn(ClaimsPrincipal user, Guid tenantId) =>

@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using PatchHound.Core.Tenancy;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.ServiceDefaults;
 
 namespace PatchHound.Infrastructure.Tenancy;
 
-/// <summary>Resolves a tenant named by a request or job (id or slug) and makes it the scope's tenant.</summary>
+/// <summary>Resolves a tenant named by a request or job (id or slug) and makes it the scope's tenant and the current span's (ADR 0009).</summary>
 public sealed class TenantScope(PatchHoundDbContext db, TenantDirectory directory, ILogger<TenantScope> logger)
 {
     public async Task<KnownTenant> EnterAsync(string tenantIdOrSlug, CancellationToken cancellationToken)
@@ -24,6 +26,7 @@ public sealed class TenantScope(PatchHoundDbContext db, TenantDirectory director
         }
 
         db.Tenant.Enter(tenant.Id);
+        TenantTelemetry.Tag(Activity.Current, tenant.Id, tenant.Edition.ToString());
         return tenant;
     }
 }

@@ -17,7 +17,7 @@ public sealed class AiRemediationJob(ExclusiveRunner exclusive, TenantJobScope t
     [SkipWhenRunning("ai-request:{1}")]
     [JobDisplayName("AI remediation {1} (tenant {0})")]
     public Task RunAsync(Guid tenantId, Guid requestId, PerformContext? job, CancellationToken cancellationToken) =>
-        exclusive.RunAsync($"ai-request:{requestId}", job, stop => tenantScope.RunAsync(tenantId, async (services, token) =>
+        exclusive.RunAsync($"ai-request:{requestId}", job, stop => tenantScope.RunAsync(tenantId, "ai.remediation", async (services, token) =>
         {
             var outcome = await services.GetRequiredService<AiRemediationProcessor>()
                 .ProcessAsync(requestId, Worker(job), token);

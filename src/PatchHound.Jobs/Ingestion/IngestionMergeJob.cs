@@ -40,6 +40,7 @@ public sealed class IngestionMergeJob(IngestionRunner runner, TimeProvider clock
             });
             step.Run.Succeed(clock.GetUtcNow());
             await step.Db.SaveChangesAsync(token);
+            IngestionMetrics.Finished(step.Run, "succeeded");
             JobProgress.Report(step.Job, $"merged: {merged}");
         }, cancellationToken);
 }

@@ -31,7 +31,7 @@ public sealed class IngestionRunner(
         ArgumentNullException.ThrowIfNull(step);
         await using var lease = await sourceLease.TakeAsync(sourceId, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
-        await tenantScope.RunAsync(tenantId, async (services, token) =>
+        await tenantScope.RunAsync(tenantId, SpanName(stepName), async (services, token) =>
         {
             var db = services.GetRequiredService<PatchHoundDbContext>();
             var run = await db.IngestionRuns.SingleOrDefaultAsync(r => r.Id == runId, token);
@@ -140,6 +140,7 @@ public sealed class IngestionRunner(
             deadLetter ? "dead-lettered" : "failed, will retry", run.AttemptCount);
         if (deadLetter)
         {
+            IngestionMetrics.Finished(run, "dead_lettered");
             throw new IngestionDeadLetteredException(runId,
                 permanent ? "the error cannot be fixed by retrying" : $"{tenant.Settings.IngestionRetryCount} retries used", error);
         }
@@ -159,4 +160,8 @@ public sealed class IngestionRunner(
             or IngestionOrderException or IngestionStagingDiscardedException => true,
         _ => PostgresDataErrors.IsPermanent(error),
     };
+
+    /// <summary>"Batch 4" → ingestion.batch, "Merge" → ingestion.merge.</summary>
+    private static string SpanName(string stepName) =>
+        "ingestion." + stepName.Split(' ')[0].ToLowerInvariant();
 }

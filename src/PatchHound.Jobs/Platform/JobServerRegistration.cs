@@ -36,6 +36,7 @@ public static class JobServerRegistration
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(10));
         builder.Services.AddHostedService<RecurringJobRegistrar>();
         builder.Services.AddHostedService<JobFilterLogging>();
+        builder.Services.AddHostedService<JobQueueGauges>();
         return builder;
     }
 

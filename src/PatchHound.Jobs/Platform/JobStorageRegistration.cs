@@ -48,7 +48,8 @@ public static class JobStorageRegistration
                 DelaysInSeconds = options.EffectiveRetryDelaysInSeconds,
                 OnAttemptsExceeded = AttemptsExceededAction.Fail,
             })
-            .UseFilter(new JobLogScopeFilter()));
+            .UseFilter(new JobLogScopeFilter())
+            .UseFilter(new JobTelemetryFilter()));
         return builder;
     }
 }

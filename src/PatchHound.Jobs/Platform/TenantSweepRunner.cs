@@ -69,7 +69,7 @@ public sealed class TenantSweepRunner(
         {
             try
             {
-                var result = await tenantScope.RunAsync(tenantIds[i], perTenant, cancellationToken);
+                var result = await tenantScope.RunAsync(tenantIds[i], $"sweep.{sweep}", perTenant, cancellationToken);
                 logger.LogInformation("{Sweep} tenant {TenantId}: {Result}", sweep, tenantIds[i], result);
             }
             catch (UnknownTenantException e)

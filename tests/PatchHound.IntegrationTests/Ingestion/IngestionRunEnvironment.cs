@@ -37,10 +37,11 @@ public sealed class IngestionRunEnvironment : IAsyncDisposable
 
     public IReadOnlyList<HostProcess> Workers => workers;
 
-    public static async Task<IngestionRunEnvironment> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?> simulatorSettings)
+    public static async Task<IngestionRunEnvironment> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?> simulatorSettings,
+        IReadOnlyDictionary<string, string?>? apiSettings = null)
     {
         var simulator = await SimulatorServer.StartAsync(simulatorSettings);
-        var api = new ApiHostFactory(new Dictionary<string, string?>
+        var api = new ApiHostFactory(new Dictionary<string, string?>(apiSettings ?? new Dictionary<string, string?>())
         {
             ["ConnectionStrings:PatchHound"] = database.AppConnectionString(),
             ["Authentication:DevSignInEnabled"] = "true",

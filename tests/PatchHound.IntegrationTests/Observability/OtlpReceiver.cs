@@ -8,7 +8,7 @@ namespace PatchHound.IntegrationTests.Observability;
 
 /// <summary>
 /// An OTLP/HTTP endpoint in the test process: it keeps every request body it receives per signal path
-/// (/v1/traces, /v1/metrics, /v1/logs) as the raw protobuf bytes the host sent.
+/// (/v1/traces, /v1/metrics, /v1/logs) as the raw protobuf bytes the host sent; <see cref="ExportedTelemetry"/> decodes them.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
@@ -24,6 +24,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
     public Uri Endpoint { get; }
 
     public IReadOnlyList<byte[]> Bodies(string path) => [.. received.Where(r => r.Path == path).Select(r => r.Body)];
+
+    public IReadOnlyList<ExportedSpan> Spans() => ExportedTelemetry.Spans(Bodies("/v1/traces"));
+
+    public IReadOnlyList<ExportedPoint> Points() => ExportedTelemetry.Points(Bodies("/v1/metrics"));
+
+    /// <summary>Every body of every signal, for the secrets sweep.</summary>
+    public IReadOnlyList<byte[]> AllBodies() => [.. received.Select(r => r.Body)];
 
     public static async Task<OtlpReceiver> StartAsync()
     {
