@@ -72,8 +72,13 @@ public class SourceSignalsApiTests(ReadApiFixture fixture) : IClassFixture<ReadA
         var client = await fixture.ReaderAsync(fixture.TenantA.AuditorEmail);
         var expected = new
         {
-            RbacGroupId = "140", RbacGroupName = "The-A-Team", AadDeviceId = "80fe8ff8-2624-418e-9591-41f0491218f9",
-            IsAadJoined = (bool?)true, DeviceValue = "High", OnboardingStatus = "onboarded", LastIpAddress = "172.17.230.209",
+            RbacGroupId = "140",
+            RbacGroupName = "The-A-Team",
+            AadDeviceId = "80fe8ff8-2624-418e-9591-41f0491218f9",
+            IsAadJoined = (bool?)true,
+            DeviceValue = "High",
+            OnboardingStatus = "onboarded",
+            LastIpAddress = "172.17.230.209",
             OsArchitecture = "64-bit",
         };
 
