@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using PatchHound.Api.Paging;
 using PatchHound.Api.Reads;
 using PatchHound.Core.Findings;
-using PatchHound.Core.Vulnerabilities;
 using PatchHound.Core.Inventory;
+using PatchHound.Core.Vulnerabilities;
 using PatchHound.Infrastructure.Persistence;
 
 namespace PatchHound.Api.Devices;
