@@ -14,16 +14,19 @@ namespace PatchHound.Api.Dashboard;
 /// </remarks>
 internal static class DashboardSql
 {
+    private static readonly string Effective = Infrastructure.Ingestion.EffectiveSeveritySql.Of();
+
     private const string Open = nameof(FindingStatus.Open);
     private const string Resolved = nameof(FindingStatus.Resolved);
     private const string RiskAccepted = nameof(FindingStatus.RiskAccepted);
 
-    public const string Snapshot = $"""
-        SELECT count(*) FILTER (WHERE v.severity = '{nameof(Severity.Critical)}'),
-               count(*) FILTER (WHERE v.severity = '{nameof(Severity.High)}'),
-               count(*) FILTER (WHERE v.severity = '{nameof(Severity.Medium)}'),
-               count(*) FILTER (WHERE v.severity = '{nameof(Severity.Low)}'),
-               count(*) FILTER (WHERE v.severity = '{nameof(Severity.None)}'),
+    // Severity is the finding's effective one (ADR 0010).
+    public static readonly string Snapshot = $"""
+        SELECT count(*) FILTER (WHERE {Effective} = '{nameof(Severity.Critical)}'),
+               count(*) FILTER (WHERE {Effective} = '{nameof(Severity.High)}'),
+               count(*) FILTER (WHERE {Effective} = '{nameof(Severity.Medium)}'),
+               count(*) FILTER (WHERE {Effective} = '{nameof(Severity.Low)}'),
+               count(*) FILTER (WHERE {Effective} = '{nameof(Severity.None)}'),
                count(*) FILTER (WHERE f.sla_due_at <= @now),
                count(*) FILTER (WHERE f.sla_due_at > @now AND f.sla_due_at <= @due_soon_until),
                count(*) FILTER (WHERE v.is_known_exploited),

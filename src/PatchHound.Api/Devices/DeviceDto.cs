@@ -2,7 +2,10 @@ using PatchHound.Core.Inventory;
 
 namespace PatchHound.Api.Devices;
 
-/// <summary>A device with its risk score and how many open findings it has.</summary>
+/// <summary>
+/// A device with its risk score and how many open findings it has, and what its source reports of it (machine group,
+/// Entra join, device value, onboarding status, last local IP address, OS architecture).
+/// </summary>
 internal sealed record DeviceDto(
     Guid Id,
     Guid SourceId,
@@ -15,4 +18,12 @@ internal sealed record DeviceDto(
     decimal RiskScore,
     int OpenFindingCount,
     DateTimeOffset FirstSeenAt,
-    DateTimeOffset LastSeenAt);
+    DateTimeOffset LastSeenAt,
+    string? RbacGroupId,
+    string? RbacGroupName,
+    string? AadDeviceId,
+    bool? IsAadJoined,
+    string? DeviceValue,
+    string? OnboardingStatus,
+    string? LastIpAddress,
+    string? OsArchitecture);

@@ -3,6 +3,7 @@ using PatchHound.Api.Paging;
 using PatchHound.Api.Reads;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Inventory;
+using PatchHound.Core.Vulnerabilities;
 using PatchHound.Infrastructure.Persistence;
 
 namespace PatchHound.Api.Devices;
@@ -38,7 +39,9 @@ internal sealed class DeviceQueries(PatchHoundDbContext db, TimeProvider clock)
             from f in db.Findings.AsNoTracking()
             join v in db.Vulnerabilities on f.VulnerabilityId equals v.Id
             where f.TenantId == tenantId && f.DeviceId == id && f.Status == FindingStatus.Open
-            group new { f.SlaDueAt, v.IsKnownExploited } by v.Severity into bySeverity
+            // The finding's effective severity (ADR 0010): the catalog's once enriched, else its own source's.
+            group new { f.SlaDueAt, v.IsKnownExploited }
+                by v.Severity != Severity.None ? v.Severity : f.SourceSeverity ?? Severity.None into bySeverity
             select new
             {
                 Severity = bySeverity.Key,
@@ -87,5 +90,6 @@ internal sealed class DeviceQueries(PatchHoundDbContext db, TimeProvider clock)
         devices.Select(d => new DeviceDto(
             d.Id, d.SourceId, d.ExternalId, d.Name, d.OsPlatform, d.OsVersion, d.Criticality, d.Tags, d.RiskScore,
             db.Findings.Count(f => f.TenantId == d.TenantId && f.DeviceId == d.Id && f.Status == FindingStatus.Open),
-            d.FirstSeenAt, d.LastSeenAt));
+            d.FirstSeenAt, d.LastSeenAt, d.RbacGroupId, d.RbacGroupName, d.AadDeviceId, d.IsAadJoined, d.DeviceValue,
+            d.OnboardingStatus, d.LastIpAddress, d.OsArchitecture));
 }

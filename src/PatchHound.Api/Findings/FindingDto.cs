@@ -6,7 +6,12 @@ using PatchHound.Core.Vulnerabilities;
 
 namespace PatchHound.Api.Findings;
 
-/// <summary>A finding in the list and the export. <see cref="SlaState"/> is null unless the finding is open.</summary>
+/// <summary>
+/// A finding in the list and the export. <see cref="SlaState"/> is null unless the finding is open.
+/// <see cref="Severity"/> and <see cref="CvssScore"/> are the effective ones (ADR 0010): the catalog's once an
+/// enrichment feed rated the CVE, else the tenant's own source's; <see cref="SourceSeverity"/> and
+/// <see cref="SourceCvssScore"/> are the source's word, shown next to them.
+/// </summary>
 internal sealed record FindingDto(
     Guid Id,
     Guid DeviceId,
@@ -25,10 +30,21 @@ internal sealed record FindingDto(
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? SlaDueAt,
     SlaState? SlaState,
-    int ReopenCount)
+    int ReopenCount,
+    Severity? SourceSeverity,
+    decimal? SourceCvssScore,
+    ExploitabilityLevel? ExploitabilityLevel,
+    bool? SecurityUpdateAvailable,
+    string? RecommendedSecurityUpdate,
+    string? RecommendedSecurityUpdateId,
+    string? RecommendedSecurityUpdateUrl,
+    string? RecommendationReference)
 {
     public static FindingDto From(Finding f, Vulnerability v, Device d, SlaWindow window) => new(
-        f.Id, f.DeviceId, d.Name, f.VulnerabilityId, v.Title, v.Severity, v.CvssV3Score, v.EpssScore, v.IsKnownExploited,
-        f.ProductName, f.ProductVersion, f.Status, f.FirstSeenAt, f.LastSeenAt, f.ResolvedAt, f.SlaDueAt,
-        window.StateOf(f.Status, f.SlaDueAt), f.ReopenCount);
+        f.Id, f.DeviceId, d.Name, f.VulnerabilityId, v.Title,
+        v.Severity != Severity.None ? v.Severity : f.SourceSeverity ?? Severity.None, v.CvssV3Score ?? f.SourceCvssScore,
+        v.EpssScore, v.IsKnownExploited, f.ProductName, f.ProductVersion, f.Status, f.FirstSeenAt, f.LastSeenAt,
+        f.ResolvedAt, f.SlaDueAt, window.StateOf(f.Status, f.SlaDueAt), f.ReopenCount, f.SourceSeverity, f.SourceCvssScore,
+        f.ExploitabilityLevel, f.SecurityUpdateAvailable, f.RecommendedSecurityUpdate, f.RecommendedSecurityUpdateId,
+        f.RecommendedSecurityUpdateUrl, f.RecommendationReference);
 }

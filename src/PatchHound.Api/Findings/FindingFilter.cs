@@ -13,9 +13,10 @@ internal sealed record FindingFilter(
     decimal? MinEpss,
     Guid? DeviceId,
     string? CveId,
-    IReadOnlyList<SlaState> SlaStates)
+    IReadOnlyList<SlaState> SlaStates,
+    IReadOnlyList<ExploitabilityLevel> Exploitability)
 {
-    public static FindingFilter None { get; } = new([], [], null, null, null, null, []);
+    public static FindingFilter None { get; } = new([], [], null, null, null, null, [], []);
 
     public static FindingFilter Parse(FindingFilterParameters parameters, IDictionary<string, string[]> errors)
     {
@@ -41,6 +42,7 @@ internal sealed record FindingFilter(
             parameters.MinEpss,
             parameters.DeviceId,
             cveId,
-            QueryValues.Enums<SlaState>(parameters.SlaState, "slaState", errors));
+            QueryValues.Enums<SlaState>(parameters.SlaState, "slaState", errors),
+            QueryValues.Enums<ExploitabilityLevel>(parameters.Exploitability, "exploitability", errors));
     }
 }

@@ -103,11 +103,11 @@ internal static class FindingKeyset
             if (after is not null && (int)severity == afterRank)
             {
                 var id = after.Id;
-                yield return new KeysetSegment(p => $"v.severity = {p.Add(name)} AND f.id {(descending ? "<" : ">")} {p.Add(id)}", idOrder);
+                yield return new KeysetSegment(p => $"{FindingSql.EffectiveSeverity} = {p.Add(name)} AND f.id {(descending ? "<" : ">")} {p.Add(id)}", idOrder);
             }
             else
             {
-                yield return new KeysetSegment(p => $"v.severity = {p.Add(name)}", idOrder);
+                yield return new KeysetSegment(p => $"{FindingSql.EffectiveSeverity} = {p.Add(name)}", idOrder);
             }
         }
     }

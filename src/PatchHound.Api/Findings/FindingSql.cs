@@ -20,17 +20,22 @@ internal static class FindingSql
     /// <summary>The EPSS sort key: the score, or <see cref="NoEpss"/>.</summary>
     public static readonly string EpssKey = $"COALESCE(v.epss_score, {NoEpss.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
+    /// <summary>The finding's effective severity (ADR 0010): the catalog's once enriched, else its own source's.</summary>
+    public static readonly string EffectiveSeverity = Infrastructure.Ingestion.EffectiveSeveritySql.Of();
+
     /// <summary>The severity sort key, its enum value (None 0 … Critical 4): severity is stored by name, which does not sort.</summary>
     public static readonly string SeverityRank =
-        "CASE v.severity " +
+        $"CASE {EffectiveSeverity} " +
         string.Concat(Enum.GetValues<Severity>().Where(s => s != Severity.None).Select(s => $"WHEN '{s}' THEN {(int)s} ")) +
         "ELSE 0 END";
 
-    private const string SelectFrom =
-        """
-        SELECT f.id, f.device_id, d.name, f.vulnerability_id, v.title, v.severity, v.cvss_v3score, v.epss_score,
-               v.is_known_exploited, f.product_name, f.product_version, f.status, f.first_seen_at, f.last_seen_at,
-               f.resolved_at, f.sla_due_at, f.reopen_count
+    private static readonly string SelectFrom =
+        $"""
+        SELECT f.id, f.device_id, d.name, f.vulnerability_id, v.title, {EffectiveSeverity}, COALESCE(v.cvss_v3score, f.source_cvss_score),
+               v.epss_score, v.is_known_exploited, f.product_name, f.product_version, f.status, f.first_seen_at,
+               f.last_seen_at, f.resolved_at, f.sla_due_at, f.reopen_count, f.source_severity, f.source_cvss_score,
+               f.exploitability_level, f.security_update_available, f.recommended_security_update,
+               f.recommended_security_update_id, f.recommended_security_update_url, f.recommendation_reference
         FROM findings f
         JOIN vulnerabilities v ON v.id = f.vulnerability_id
         JOIN devices d ON d.tenant_id = f.tenant_id AND d.id = f.device_id
@@ -77,7 +82,15 @@ internal static class FindingSql
             reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
             dueAt,
             window.StateOf(status, dueAt),
-            reader.GetInt32(16));
+            reader.GetInt32(16),
+            reader.IsDBNull(17) ? null : Enum.Parse<Severity>(reader.GetString(17)),
+            reader.IsDBNull(18) ? null : reader.GetDecimal(18),
+            reader.IsDBNull(19) ? null : Enum.Parse<ExploitabilityLevel>(reader.GetString(19)),
+            reader.IsDBNull(20) ? null : reader.GetBoolean(20),
+            reader.IsDBNull(21) ? null : reader.GetString(21),
+            reader.IsDBNull(22) ? null : reader.GetString(22),
+            reader.IsDBNull(23) ? null : reader.GetString(23),
+            reader.IsDBNull(24) ? null : reader.GetString(24));
     }
 
     private static StringBuilder Query(
@@ -101,12 +114,17 @@ internal static class FindingSql
     {
         if (filter.Severities.Count > 0)
         {
-            yield return $"v.severity = ANY({parameters.Add(filter.Severities.Select(s => s.ToString()).ToArray())})";
+            yield return $"{EffectiveSeverity} = ANY({parameters.Add(filter.Severities.Select(s => s.ToString()).ToArray())})";
         }
 
         if (filter.Statuses.Count > 0)
         {
             yield return $"f.status = ANY({parameters.Add(filter.Statuses.Select(s => s.ToString()).ToArray())})";
+        }
+
+        if (filter.Exploitability.Count > 0)
+        {
+            yield return $"f.exploitability_level = ANY({parameters.Add(filter.Exploitability.Select(e => e.ToString()).ToArray())})";
         }
 
         if (filter.Kev is { } kev)

@@ -9,6 +9,8 @@ internal static class FindingsCsv
     [
         "id", "cveId", "title", "severity", "cvssScore", "epssScore", "isKnownExploited", "deviceId", "deviceName",
         "productName", "productVersion", "status", "slaState", "slaDueAt", "firstSeenAt", "lastSeenAt", "resolvedAt", "reopenCount",
+        "sourceSeverity", "sourceCvssScore", "exploitabilityLevel", "securityUpdateAvailable", "recommendedSecurityUpdate",
+        "recommendedSecurityUpdateId", "recommendedSecurityUpdateUrl", "recommendationReference",
     ];
 
     public static IReadOnlyList<string?> Fields(FindingDto f) =>
@@ -17,6 +19,9 @@ internal static class FindingsCsv
         f.IsKnownExploited ? "true" : "false", f.DeviceId.ToString(), f.DeviceName, f.ProductName, f.ProductVersion,
         f.Status.ToString(), f.SlaState?.ToString(), Instant(f.SlaDueAt), Instant(f.FirstSeenAt), Instant(f.LastSeenAt),
         Instant(f.ResolvedAt), f.ReopenCount.ToString(CultureInfo.InvariantCulture),
+        f.SourceSeverity?.ToString(), Number(f.SourceCvssScore), f.ExploitabilityLevel?.ToString(),
+        f.SecurityUpdateAvailable switch { true => "true", false => "false", null => null }, f.RecommendedSecurityUpdate,
+        f.RecommendedSecurityUpdateId, f.RecommendedSecurityUpdateUrl, f.RecommendationReference,
     ];
 
     private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);

@@ -9,6 +9,8 @@ public sealed class Finding : ITenantOwned
 {
     public const int ProductNameMaxLength = 256;
     public const int ProductVersionMaxLength = 128;
+    public const int SecurityUpdateIdMaxLength = 128;
+    public const int RecommendationReferenceMaxLength = 256;
 
     private Finding()
     {
@@ -64,6 +66,27 @@ public sealed class Finding : ITenantOwned
     public int ReopenCount { get; private set; }
 
     public DateTimeOffset? SlaDueAt { get; private set; }
+
+    // What the tenant's source said about this finding (ADR 0010): the source's word, kept on the tenant's row and
+    // refreshed on every observation, never copied into the global vulnerability catalog.
+
+    /// <summary>The source's severity; rates the finding until enrichment rates its CVE in the catalog.</summary>
+    public Severity? SourceSeverity { get; private set; }
+
+    /// <summary>The source's CVSS score, kept next to the catalog's (NVD) score.</summary>
+    public decimal? SourceCvssScore { get; private set; }
+
+    public ExploitabilityLevel? ExploitabilityLevel { get; private set; }
+
+    public bool? SecurityUpdateAvailable { get; private set; }
+
+    public string? RecommendedSecurityUpdate { get; private set; }
+
+    public string? RecommendedSecurityUpdateId { get; private set; }
+
+    public string? RecommendedSecurityUpdateUrl { get; private set; }
+
+    public string? RecommendationReference { get; private set; }
 
     /// <summary>
     /// The source still reports the finding. A resolved finding that shows up again must be reopened

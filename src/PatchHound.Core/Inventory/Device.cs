@@ -11,6 +11,10 @@ public sealed class Device : ITenantOwned
     public const int OsVersionMaxLength = 128;
     public const int TagMaxLength = 64;
     public const decimal MaxRiskScore = 100m;
+    public const int RbacGroupIdMaxLength = 64;
+    public const int AadDeviceIdMaxLength = 64;
+    public const int IpAddressMaxLength = 64;
+    public const int OsArchitectureMaxLength = 32;
 
     private Device()
     {
@@ -66,6 +70,29 @@ public sealed class Device : ITenantOwned
     public DateTimeOffset FirstSeenAt { get; private set; }
 
     public DateTimeOffset LastSeenAt { get; private set; }
+
+    // What the source reports of the device (Defender's machine entity), refreshed on every report.
+
+    /// <summary>The source's device group (Defender's RBAC machine group): its id and name.</summary>
+    public string? RbacGroupId { get; private set; }
+
+    public string? RbacGroupName { get; private set; }
+
+    /// <summary>The Entra (Azure AD) device id, when the device is Entra-joined.</summary>
+    public string? AadDeviceId { get; private set; }
+
+    public bool? IsAadJoined { get; private set; }
+
+    /// <summary>The source's value of the device (Defender: Low, Normal, High).</summary>
+    public string? DeviceValue { get; private set; }
+
+    /// <summary>The source's onboarding status (Defender: onboarded, CanBeOnboarded, Unsupported, InsufficientInfo).</summary>
+    public string? OnboardingStatus { get; private set; }
+
+    public string? LastIpAddress { get; private set; }
+
+    /// <summary>32-bit or 64-bit, as the source reports it.</summary>
+    public string? OsArchitecture { get; private set; }
 
     /// <summary>The source reported the device again; its details follow the latest report.</summary>
     public void Observe(string name, string osPlatform, string? osVersion, DateTimeOffset at)

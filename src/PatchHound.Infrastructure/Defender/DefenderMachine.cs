@@ -15,4 +15,26 @@ public sealed record DefenderMachine(
     string? HealthStatus,
     string? RiskScore,
     string? ExposureLevel,
-    IReadOnlyList<string> MachineTags);
+    IReadOnlyList<string> MachineTags)
+{
+    /// <summary>The machine group id: a String in the property table, a number in the documented example.</summary>
+    public string? RbacGroupId { get; init; }
+
+    public string? RbacGroupName { get; init; }
+
+    /// <summary>A GUID when the device is Entra-joined, else null.</summary>
+    public string? AadDeviceId { get; init; }
+
+    public bool? IsAadJoined { get; init; }
+
+    /// <summary>Normal, Low or High.</summary>
+    public string? DeviceValue { get; init; }
+
+    /// <summary>onboarded, CanBeOnboarded, Unsupported or InsufficientInfo.</summary>
+    public string? OnboardingStatus { get; init; }
+
+    public string? LastIpAddress { get; init; }
+
+    /// <summary>32-bit or 64-bit.</summary>
+    public string? OsArchitecture { get; init; }
+}

@@ -10,7 +10,9 @@ internal sealed class DefenderMachineReader : IJsonRecordReader<DefenderMachine>
     {
         JsonFields.ExpectObject(ref reader, location);
         string? id = null, dnsName = null, platform = null, osVersion = null, version = null;
-        string? health = null, risk = null, exposure = null;
+        string? health = null, risk = null, exposure = null, rbacGroupId = null, rbacGroupName = null, aadDeviceId = null;
+        string? deviceValue = null, onboarding = null, lastIp = null, architecture = null;
+        bool? aadJoined = null;
         DateTimeOffset? firstSeen = null, lastSeen = null;
         IReadOnlyList<string> tags = [];
 
@@ -29,6 +31,15 @@ internal sealed class DefenderMachineReader : IJsonRecordReader<DefenderMachine>
                 case "riskScore": risk = JsonFields.String(ref reader, location, name); break;
                 case "exposureLevel": exposure = JsonFields.String(ref reader, location, name); break;
                 case "machineTags": tags = JsonFields.Strings(ref reader, location, name); break;
+                case "rbacGroupId": rbacGroupId = JsonFields.StringOrNumber(ref reader, location, name); break;
+                case "rbacGroupName": rbacGroupName = JsonFields.String(ref reader, location, name); break;
+                case "aadDeviceId": aadDeviceId = JsonFields.String(ref reader, location, name); break;
+                case "isAadJoined": aadJoined = JsonFields.Boolean(ref reader, location, name); break;
+                case "deviceValue": deviceValue = JsonFields.String(ref reader, location, name); break;
+                // The property table spells it "onboardingstatus", payloads "onboardingStatus".
+                case "onboardingStatus" or "onboardingstatus": onboarding = JsonFields.String(ref reader, location, name); break;
+                case "lastIpAddress": lastIp = JsonFields.String(ref reader, location, name); break;
+                case "osArchitecture": architecture = JsonFields.String(ref reader, location, name); break;
                 default: JsonFields.Skip(ref reader); break;
             }
         }
@@ -44,6 +55,16 @@ internal sealed class DefenderMachineReader : IJsonRecordReader<DefenderMachine>
             health,
             risk,
             exposure,
-            tags);
+            tags)
+        {
+            RbacGroupId = rbacGroupId,
+            RbacGroupName = rbacGroupName,
+            AadDeviceId = aadDeviceId,
+            IsAadJoined = aadJoined,
+            DeviceValue = deviceValue,
+            OnboardingStatus = onboarding,
+            LastIpAddress = lastIp,
+            OsArchitecture = architecture,
+        };
     }
 }

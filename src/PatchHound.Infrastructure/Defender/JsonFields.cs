@@ -39,6 +39,18 @@ internal static class JsonFields
             _ => throw at.Fault(field, $"must be a string but is {Describe(reader.TokenType)}"),
         };
 
+    /// <summary>A string, or a number kept as its JSON text (ids the docs type as String but show as numbers).</summary>
+    public static string? StringOrNumber(ref Utf8JsonReader reader, RecordLocation at, string field) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => reader.TryGetInt64(out var whole)
+                ? whole.ToString(CultureInfo.InvariantCulture)
+                : reader.GetDecimal().ToString(CultureInfo.InvariantCulture),
+            JsonTokenType.Null => null,
+            _ => throw at.Fault(field, $"must be a string or a number but is {Describe(reader.TokenType)}"),
+        };
+
     public static decimal? Number(ref Utf8JsonReader reader, RecordLocation at, string field)
     {
         if (reader.TokenType == JsonTokenType.Null)

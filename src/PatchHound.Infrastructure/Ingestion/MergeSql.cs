@@ -51,47 +51,81 @@ internal static class MergeSql
     private const string Resolved = nameof(FindingStatus.Resolved);
     private const string RiskAccepted = nameof(FindingStatus.RiskAccepted);
 
-    // Re-reporting a device refreshes what the source owns (name, OS, tags); criticality and risk score are ours.
+    private const string DeviceSourceColumns =
+        "rbac_group_id, rbac_group_name, aad_device_id, is_aad_joined, device_value, onboarding_status, last_ip_address, os_architecture";
+
+    // Re-reporting a device refreshes what the source owns (name, OS, tags, group, addresses); criticality and risk
+    // score are ours.
     public const string UpsertDevicesSql = $"""
         WITH upserted AS (
             INSERT INTO devices AS d (id, tenant_id, source_id, external_id, name, os_platform, os_version,
-                                      criticality, tags, risk_score, first_seen_at, last_seen_at)
+                                      criticality, tags, risk_score, first_seen_at, last_seen_at, {DeviceSourceColumns})
             SELECT {NewId}, s.tenant_id, @source, s.external_id, s.name, s.os_platform, s.os_version,
-                   '{nameof(DeviceCriticality.Medium)}', s.tags, 0, s.last_seen_at, s.last_seen_at
+                   '{nameof(DeviceCriticality.Medium)}', s.tags, 0, s.last_seen_at, s.last_seen_at,
+                   s.rbac_group_id, s.rbac_group_name, s.aad_device_id, s.is_aad_joined, s.device_value,
+                   s.onboarding_status, s.last_ip_address, s.os_architecture
             FROM staged_devices s
             WHERE s.tenant_id = @tenant AND s.run_id = @run
             ON CONFLICT (tenant_id, source_id, external_id) DO UPDATE
                 SET name = excluded.name, os_platform = excluded.os_platform, os_version = excluded.os_version,
-                    tags = excluded.tags, last_seen_at = GREATEST(d.last_seen_at, excluded.last_seen_at)
+                    tags = excluded.tags, last_seen_at = GREATEST(d.last_seen_at, excluded.last_seen_at),
+                    ({DeviceSourceColumns}) = (excluded.rbac_group_id, excluded.rbac_group_name,
+                        excluded.aad_device_id, excluded.is_aad_joined, excluded.device_value,
+                        excluded.onboarding_status, excluded.last_ip_address, excluded.os_architecture)
             RETURNING d.xmax = 0 AS inserted)
         SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM upserted
         """;
 
-    // Unknown CVEs enter the catalog rated by the source's word (the highest one staged); enrichment refines them.
-    public static readonly string AddVulnerabilitiesSql = $"""
+    // Unknown CVEs enter the global catalog unrated: a tenant's source must not rate a CVE for every tenant (ADR
+    // 0010). Only the enrichment feeds (NVD, KEV, EPSS) fill the catalog; until then a finding is rated by its own
+    // source's severity (EffectiveSeveritySql).
+    public const string AddVulnerabilitiesSql = $"""
         WITH added AS (
             INSERT INTO vulnerabilities (id, title, severity, is_known_exploited, updated_at)
-            SELECT DISTINCT ON (s.cve_id) s.cve_id, s.cve_id, s.severity, false, @now
+            SELECT DISTINCT s.cve_id, s.cve_id, '{nameof(Severity.None)}', false, @now
             FROM staged_findings s
             WHERE s.tenant_id = @tenant AND s.run_id = @run
-            ORDER BY s.cve_id, {SeverityRank("s.severity")} DESC
             ON CONFLICT (id) DO NOTHING
             RETURNING 1)
         SELECT count(*) FROM added
         """;
+
+    // The source's signals of a finding (ADR 0010), in the seen table and on findings alike.
+    private const string FindingSourceColumnNames =
+        "source_severity, source_cvss_score, exploitability_level, security_update_available, recommended_security_update, " +
+        "recommended_security_update_id, recommended_security_update_url, recommendation_reference";
+
+    private const string FindingSourceColumns = """
+        source_severity text, source_cvss_score numeric(3,1), exploitability_level text,
+        security_update_available boolean, recommended_security_update text, recommended_security_update_id text,
+        recommended_security_update_url text, recommendation_reference text
+        """;
+
+    private const string FindingSourceValues =
+        "f.source_severity, f.source_cvss_score, f.exploitability_level, f.security_update_available, " +
+        "f.recommended_security_update, f.recommended_security_update_id, f.recommended_security_update_url, " +
+        "f.recommendation_reference";
+
+    private const string SeenSourceValues =
+        "m.source_severity, m.source_cvss_score, m.exploitability_level, m.security_update_available, " +
+        "m.recommended_security_update, m.recommended_security_update_id, m.recommended_security_update_url, " +
+        "m.recommendation_reference";
 
     public const string CreateSeenSql = $"""
         DROP TABLE IF EXISTS pg_temp.{SeenTable};
         CREATE TEMP TABLE {SeenTable} (
             device_id uuid NOT NULL, vulnerability_id text NOT NULL, product_name text NOT NULL,
             product_version text, first_seen_at timestamptz, last_seen_at timestamptz NOT NULL,
-            finding_id uuid, status text) ON COMMIT DROP
+            finding_id uuid, status text, {FindingSourceColumns} ) ON COMMIT DROP
         """;
 
     // Staged findings matched to the source's devices and to the live finding they are (if any).
     public const string FillSeenSql = $"""
         INSERT INTO {SeenTable}
-        SELECT d.id, s.cve_id, s.product_name, s.product_version, s.first_seen_at, s.last_seen_at, f.id, f.status
+        SELECT d.id, s.cve_id, s.product_name, s.product_version, s.first_seen_at, s.last_seen_at, f.id, f.status,
+               NULLIF(s.severity, '{nameof(Severity.None)}'), s.source_cvss_score, s.exploitability_level,
+               s.security_update_available, s.recommended_security_update, s.recommended_security_update_id,
+               s.recommended_security_update_url, s.recommendation_reference
         FROM staged_findings s
         JOIN devices d ON d.tenant_id = s.tenant_id AND d.source_id = @source AND d.external_id = s.device_external_id
         LEFT JOIN findings f ON f.tenant_id = s.tenant_id AND f.device_id = d.id
@@ -108,7 +142,8 @@ internal static class MergeSql
         SET status = '{Open}', resolved_at = NULL, reopen_count = f.reopen_count + 1,
             last_seen_at = GREATEST(f.last_seen_at, m.last_seen_at),
             product_version = COALESCE(m.product_version, f.product_version),
-            sla_due_at = {SlaSql.DueAt(SlaSql.DaysFor("v.severity"), "@now", "v.is_known_exploited", "v.kev_due_date")}
+            ({FindingSourceColumnNames}) = ({SeenSourceValues}),
+            sla_due_at = {SlaSql.DueAt(SlaSql.DaysFor(EffectiveSeveritySql.Of(sourceSeverity: "m.source_severity")), "@now", "v.is_known_exploited", "v.kev_due_date")}
         FROM {SeenTable} m, vulnerabilities v, policy
         WHERE f.tenant_id = @tenant AND f.id = m.finding_id AND f.status = '{Resolved}' AND v.id = f.vulnerability_id
         """;
@@ -116,10 +151,12 @@ internal static class MergeSql
     public const string ObserveSql = $"""
         UPDATE findings f
         SET last_seen_at = GREATEST(f.last_seen_at, m.last_seen_at),
-            product_version = COALESCE(m.product_version, f.product_version)
+            product_version = COALESCE(m.product_version, f.product_version),
+            ({FindingSourceColumnNames}) = ({SeenSourceValues})
         FROM {SeenTable} m
         WHERE f.tenant_id = @tenant AND f.id = m.finding_id AND f.status IN ('{Open}', '{RiskAccepted}')
-          AND (f.last_seen_at < m.last_seen_at OR f.product_version IS DISTINCT FROM COALESCE(m.product_version, f.product_version))
+          AND (f.last_seen_at < m.last_seen_at OR f.product_version IS DISTINCT FROM COALESCE(m.product_version, f.product_version)
+               OR ({FindingSourceValues}) IS DISTINCT FROM ({SeenSourceValues}))
         """;
 
     // Before new findings are inserted: those are not in the seen table by id yet.
@@ -133,10 +170,11 @@ internal static class MergeSql
     public static readonly string InsertFindingsSql = $"""
         WITH {SlaSql.PolicyCte}, added AS (
             INSERT INTO findings (id, tenant_id, device_id, vulnerability_id, source_id, product_name, product_version,
-                                  first_seen_at, last_seen_at, status, reopen_count, sla_due_at)
+                                  first_seen_at, last_seen_at, status, reopen_count, sla_due_at, {FindingSourceColumnNames})
             SELECT {NewId}, @tenant, m.device_id, m.vulnerability_id, @source, m.product_name, m.product_version,
                    t.first_seen, GREATEST(t.first_seen, m.last_seen_at), '{Open}', 0,
-                   {SlaSql.DueAt(SlaSql.DaysFor("v.severity"), "t.first_seen", "v.is_known_exploited", "v.kev_due_date")}
+                   {SlaSql.DueAt(SlaSql.DaysFor(EffectiveSeveritySql.Of(sourceSeverity: "m.source_severity")), "t.first_seen", "v.is_known_exploited", "v.kev_due_date")},
+                   {SeenSourceValues}
             FROM {SeenTable} m
             JOIN vulnerabilities v ON v.id = m.vulnerability_id
             CROSS JOIN policy
@@ -148,8 +186,10 @@ internal static class MergeSql
         """;
 
     /// <summary>
-    /// Risk score of each device of the source: the sum of its open findings' weights (Critical 10, High 5,
-    /// Medium 2, Low 1, None 0), times 1.5 for a known-exploited CVE, capped at <see cref="Device.MaxRiskScore"/>.
+    /// Risk score of each device of the source (README "Risk score"): the sum over its open findings of the effective
+    /// severity's weight (Critical 10, High 5, Medium 2, Low 1, None 0) times the exploit factor — 2 for a
+    /// KEV-listed CVE or <see cref="ExploitabilityLevel.ExploitIsInKit"/>, 1.5 for ExploitIsVerified, 1.25 for
+    /// ExploitIsPublic, 1 otherwise (the largest that applies) — capped at <see cref="Device.MaxRiskScore"/>.
     /// Risk-accepted findings do not count.
     /// </summary>
     public static readonly string RiskScoreSql = $"""
@@ -157,9 +197,12 @@ internal static class MergeSql
         SET risk_score = x.score
         FROM (
             SELECT d2.id, round(LEAST({Device.MaxRiskScore.ToString(CultureInfo.InvariantCulture)}, COALESCE(sum(
-                CASE v.severity WHEN '{nameof(Severity.Critical)}' THEN 10 WHEN '{nameof(Severity.High)}' THEN 5
+                CASE {EffectiveSeveritySql.Of()} WHEN '{nameof(Severity.Critical)}' THEN 10 WHEN '{nameof(Severity.High)}' THEN 5
                     WHEN '{nameof(Severity.Medium)}' THEN 2 WHEN '{nameof(Severity.Low)}' THEN 1 ELSE 0 END
-                * CASE WHEN v.is_known_exploited THEN 1.5 ELSE 1 END), 0)), 2) AS score
+                * CASE WHEN v.is_known_exploited OR f.exploitability_level = '{nameof(ExploitabilityLevel.ExploitIsInKit)}' THEN 2
+                       WHEN f.exploitability_level = '{nameof(ExploitabilityLevel.ExploitIsVerified)}' THEN 1.5
+                       WHEN f.exploitability_level = '{nameof(ExploitabilityLevel.ExploitIsPublic)}' THEN 1.25
+                       ELSE 1 END), 0)), 2) AS score
             FROM devices d2
             LEFT JOIN findings f ON f.tenant_id = d2.tenant_id AND f.device_id = d2.id AND f.status = '{Open}'
             LEFT JOIN vulnerabilities v ON v.id = f.vulnerability_id
@@ -199,9 +242,4 @@ internal static class MergeSql
 
     public static readonly string DeleteStagingSql =
         StagingTables.Each(table => $"DELETE FROM {table} WHERE tenant_id = @tenant AND run_id = @run");
-
-    private static string SeverityRank(string severity) => $"""
-        CASE {severity} WHEN '{nameof(Severity.Critical)}' THEN 4 WHEN '{nameof(Severity.High)}' THEN 3
-            WHEN '{nameof(Severity.Medium)}' THEN 2 WHEN '{nameof(Severity.Low)}' THEN 1 ELSE 0 END
-        """;
 }

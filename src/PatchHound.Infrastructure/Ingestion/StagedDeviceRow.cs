@@ -7,4 +7,21 @@ public sealed record StagedDeviceRow(
     string OsPlatform,
     string? OsVersion,
     DateTimeOffset LastSeenAt,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags)
+{
+    public string? RbacGroupId { get; init; }
+
+    public string? RbacGroupName { get; init; }
+
+    public string? AadDeviceId { get; init; }
+
+    public bool? IsAadJoined { get; init; }
+
+    public string? DeviceValue { get; init; }
+
+    public string? OnboardingStatus { get; init; }
+
+    public string? LastIpAddress { get; init; }
+
+    public string? OsArchitecture { get; init; }
+}

@@ -1,8 +1,9 @@
 namespace PatchHound.Infrastructure.Ingestion;
 
 /// <summary>
-/// A vulnerable product on a device as a source page reported it. <see cref="Severity"/> is the source's word
-/// (Critical, High, Medium, Low); it only rates catalog entries the merge has to create.
+/// A vulnerable product on a device as a source page reported it, with the source's signals. They are the tenant's
+/// data (ADR 0010): the merge keeps them on the tenant's finding, never in the global catalog.
+/// <see cref="Severity"/> is the source's word (Critical, High, Medium, Low).
 /// </summary>
 public sealed record StagedFindingRow(
     string DeviceExternalId,
@@ -12,4 +13,20 @@ public sealed record StagedFindingRow(
     string? Vendor,
     string Severity,
     DateTimeOffset? FirstSeenAt,
-    DateTimeOffset LastSeenAt);
+    DateTimeOffset LastSeenAt)
+{
+    public decimal? CvssScore { get; init; }
+
+    /// <summary>The source's exploitability word; the normalizer keeps only <see cref="Core.Findings.ExploitabilityLevel"/> names.</summary>
+    public string? ExploitabilityLevel { get; init; }
+
+    public bool? SecurityUpdateAvailable { get; init; }
+
+    public string? RecommendedSecurityUpdate { get; init; }
+
+    public string? RecommendedSecurityUpdateId { get; init; }
+
+    public string? RecommendedSecurityUpdateUrl { get; init; }
+
+    public string? RecommendationReference { get; init; }
+}

@@ -26,7 +26,17 @@ public static class StagedRowNormalizer
                 .Select(tag => Fit(text.Clean(tag), Core.Inventory.Device.TagMaxLength))
                 .OfType<string>()
                 .Distinct(StringComparer.OrdinalIgnoreCase)
-                .ToArray());
+                .ToArray())
+        {
+            RbacGroupId = Fit(text.Clean(row.RbacGroupId), Core.Inventory.Device.RbacGroupIdMaxLength),
+            RbacGroupName = Fit(text.Clean(row.RbacGroupName), Limits.Name),
+            AadDeviceId = Fit(text.Clean(row.AadDeviceId), Core.Inventory.Device.AadDeviceIdMaxLength),
+            IsAadJoined = row.IsAadJoined,
+            DeviceValue = Fit(text.Clean(row.DeviceValue), Limits.EnumText),
+            OnboardingStatus = Fit(text.Clean(row.OnboardingStatus), Limits.EnumText),
+            LastIpAddress = Fit(text.Clean(row.LastIpAddress), Core.Inventory.Device.IpAddressMaxLength),
+            OsArchitecture = Fit(text.Clean(row.OsArchitecture), Core.Inventory.Device.OsArchitectureMaxLength),
+        };
     }
 
     /// <summary>Null when the id is not a CVE: such rows are skipped, not errors.</summary>
@@ -48,8 +58,28 @@ public static class StagedRowNormalizer
             Fit(text.Clean(row.Vendor), Limits.Name),
             SeverityName(text.Clean(row.Severity)),
             row.FirstSeenAt?.ToUniversalTime(),
-            row.LastSeenAt.ToUniversalTime());
+            row.LastSeenAt.ToUniversalTime())
+        {
+            CvssScore = CvssScore(row.CvssScore),
+            ExploitabilityLevel = ExploitabilityName(text.Clean(row.ExploitabilityLevel)),
+            SecurityUpdateAvailable = row.SecurityUpdateAvailable,
+            RecommendedSecurityUpdate = Fit(text.Clean(row.RecommendedSecurityUpdate), Limits.Name),
+            RecommendedSecurityUpdateId = Fit(text.Clean(row.RecommendedSecurityUpdateId), Core.Findings.Finding.SecurityUpdateIdMaxLength),
+            RecommendedSecurityUpdateUrl = Fit(text.Clean(row.RecommendedSecurityUpdateUrl), Limits.Url),
+            RecommendationReference = Fit(text.Clean(row.RecommendationReference), Core.Findings.Finding.RecommendationReferenceMaxLength),
+        };
     }
+
+    /// <summary>A CVSS base score (0 to 10, one decimal); anything else is dropped rather than failing the run.</summary>
+    public static decimal? CvssScore(decimal? score) =>
+        score is >= 0m and <= SeverityExtensions.MaxCvssScore ? decimal.Round(score.Value, 1, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>The <see cref="Core.Findings.ExploitabilityLevel"/> name for a source's word; null when unknown.</summary>
+    public static string? ExploitabilityName(string? word) =>
+        Enum.TryParse<Core.Findings.ExploitabilityLevel>(word?.Trim(), ignoreCase: true, out var level) && Enum.IsDefined(level)
+            && !int.TryParse(word, out _)
+            ? level.ToString()
+            : null;
 
     public static StagedSoftwareRow Software(StagedSoftwareRow row, TextCleaning text)
     {

@@ -18,7 +18,9 @@ internal static class StagingCopy
     {
         await CreateAsync(connection, DeviceTable, """
             external_id text NOT NULL, name text NOT NULL, os_platform text NOT NULL, os_version text,
-            last_seen_at timestamptz NOT NULL, tags text[] NOT NULL
+            last_seen_at timestamptz NOT NULL, tags text[] NOT NULL, rbac_group_id text, rbac_group_name text,
+            aad_device_id text, is_aad_joined boolean, device_value text, onboarding_status text, last_ip_address text,
+            os_architecture text
             """, cancellationToken);
         await using (var importer = await connection.BeginBinaryImportAsync(
             $"COPY {DeviceTable} FROM STDIN (FORMAT BINARY)", cancellationToken))
@@ -32,6 +34,14 @@ internal static class StagingCopy
                 await WriteTextAsync(importer, row.OsVersion, cancellationToken);
                 await importer.WriteAsync(row.LastSeenAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await importer.WriteAsync(row.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                await WriteTextAsync(importer, row.RbacGroupId, cancellationToken);
+                await WriteTextAsync(importer, row.RbacGroupName, cancellationToken);
+                await WriteTextAsync(importer, row.AadDeviceId, cancellationToken);
+                await WriteBooleanAsync(importer, row.IsAadJoined, cancellationToken);
+                await WriteTextAsync(importer, row.DeviceValue, cancellationToken);
+                await WriteTextAsync(importer, row.OnboardingStatus, cancellationToken);
+                await WriteTextAsync(importer, row.LastIpAddress, cancellationToken);
+                await WriteTextAsync(importer, row.OsArchitecture, cancellationToken);
             }
 
             await importer.CompleteAsync(cancellationToken);
@@ -45,7 +55,10 @@ internal static class StagingCopy
     {
         await CreateAsync(connection, FindingTable, """
             device_external_id text NOT NULL, cve_id text NOT NULL, product_name text NOT NULL, product_version text,
-            vendor text, severity text NOT NULL, first_seen_at timestamptz, last_seen_at timestamptz NOT NULL
+            vendor text, severity text NOT NULL, first_seen_at timestamptz, last_seen_at timestamptz NOT NULL,
+            source_cvss_score numeric(3,1), exploitability_level text, security_update_available boolean,
+            recommended_security_update text, recommended_security_update_id text, recommended_security_update_url text,
+            recommendation_reference text
             """, cancellationToken);
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {FindingTable} FROM STDIN (FORMAT BINARY)", cancellationToken);
@@ -60,6 +73,13 @@ internal static class StagingCopy
             await importer.WriteAsync(row.Severity, NpgsqlDbType.Text, cancellationToken);
             await WriteTimestampAsync(importer, row.FirstSeenAt, cancellationToken);
             await importer.WriteAsync(row.LastSeenAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNumericAsync(importer, row.CvssScore, cancellationToken);
+            await WriteTextAsync(importer, row.ExploitabilityLevel, cancellationToken);
+            await WriteBooleanAsync(importer, row.SecurityUpdateAvailable, cancellationToken);
+            await WriteTextAsync(importer, row.RecommendedSecurityUpdate, cancellationToken);
+            await WriteTextAsync(importer, row.RecommendedSecurityUpdateId, cancellationToken);
+            await WriteTextAsync(importer, row.RecommendedSecurityUpdateUrl, cancellationToken);
+            await WriteTextAsync(importer, row.RecommendationReference, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
@@ -109,6 +129,12 @@ internal static class StagingCopy
             $"DROP TABLE IF EXISTS pg_temp.{table}; CREATE TEMP TABLE {table} ({columns}) ON COMMIT DROP", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static Task WriteBooleanAsync(NpgsqlBinaryImporter importer, bool? value, CancellationToken cancellationToken) =>
+        value is { } flag ? importer.WriteAsync(flag, NpgsqlDbType.Boolean, cancellationToken) : importer.WriteNullAsync(cancellationToken);
+
+    private static Task WriteNumericAsync(NpgsqlBinaryImporter importer, decimal? value, CancellationToken cancellationToken) =>
+        value is { } number ? importer.WriteAsync(number, NpgsqlDbType.Numeric, cancellationToken) : importer.WriteNullAsync(cancellationToken);
 
     private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
         value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);

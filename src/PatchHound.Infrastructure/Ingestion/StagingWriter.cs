@@ -22,8 +22,12 @@ public sealed class StagingWriter(PatchHoundDbContext db)
 
     private const string InsertDevicesSql = $"""
         INSERT INTO staged_devices
-            (tenant_id, run_id, external_id, batch_number, name, os_platform, os_version, last_seen_at, tags)
-        SELECT @tenant, @run, external_id, @batch, name, os_platform, os_version, last_seen_at, tags
+            (tenant_id, run_id, external_id, batch_number, name, os_platform, os_version, last_seen_at, tags,
+             rbac_group_id, rbac_group_name, aad_device_id, is_aad_joined, device_value, onboarding_status,
+             last_ip_address, os_architecture)
+        SELECT @tenant, @run, external_id, @batch, name, os_platform, os_version, last_seen_at, tags,
+               rbac_group_id, rbac_group_name, aad_device_id, is_aad_joined, device_value, onboarding_status,
+               last_ip_address, os_architecture
         FROM {StagingCopy.DeviceTable}
         """;
 
@@ -31,9 +35,13 @@ public sealed class StagingWriter(PatchHoundDbContext db)
     private const string InsertFindingsSql = $"""
         INSERT INTO staged_findings
             (tenant_id, run_id, device_external_id, cve_id, product_name, batch_number, product_version, vendor,
-             severity, first_seen_at, last_seen_at)
+             severity, first_seen_at, last_seen_at, source_cvss_score, exploitability_level, security_update_available,
+             recommended_security_update, recommended_security_update_id, recommended_security_update_url,
+             recommendation_reference)
         SELECT @tenant, @run, device_external_id, cve_id, product_name, @batch, product_version, vendor,
-               severity, first_seen_at, last_seen_at
+               severity, first_seen_at, last_seen_at, source_cvss_score, exploitability_level, security_update_available,
+               recommended_security_update, recommended_security_update_id, recommended_security_update_url,
+               recommendation_reference
         FROM {StagingCopy.FindingTable}
         ON CONFLICT DO NOTHING
         """;

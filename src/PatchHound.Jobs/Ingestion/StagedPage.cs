@@ -16,7 +16,17 @@ public sealed record StagedPage(
         ArgumentNullException.ThrowIfNull(page);
         return new StagedPage(
             page.Items.Select(m => new StagedDeviceRow(
-                m.Id, m.ComputerDnsName ?? m.Id, m.OsPlatform ?? "Unknown", m.OsVersion, m.LastSeen, m.MachineTags)).ToList(),
+                m.Id, m.ComputerDnsName ?? m.Id, m.OsPlatform ?? "Unknown", m.OsVersion, m.LastSeen, m.MachineTags)
+            {
+                RbacGroupId = m.RbacGroupId,
+                RbacGroupName = m.RbacGroupName,
+                AadDeviceId = m.AadDeviceId,
+                IsAadJoined = m.IsAadJoined,
+                DeviceValue = m.DeviceValue,
+                OnboardingStatus = m.OnboardingStatus,
+                LastIpAddress = m.LastIpAddress,
+                OsArchitecture = m.OsArchitecture,
+            }).ToList(),
             [],
             [],
             page.Items.Count,
@@ -34,7 +44,16 @@ public sealed record StagedPage(
             [],
             page.Items.Where(v => !string.IsNullOrEmpty(v.CveId)).Select(v => new StagedFindingRow(
                 v.DeviceId, v.CveId!, v.SoftwareName, v.SoftwareVersion, v.SoftwareVendor,
-                v.VulnerabilitySeverityLevel ?? "Unknown", v.FirstSeenTimestamp, v.LastSeenTimestamp)).ToList(),
+                v.VulnerabilitySeverityLevel ?? "Unknown", v.FirstSeenTimestamp, v.LastSeenTimestamp)
+            {
+                CvssScore = v.CvssScore,
+                ExploitabilityLevel = v.ExploitabilityLevel,
+                SecurityUpdateAvailable = v.SecurityUpdateAvailable,
+                RecommendedSecurityUpdate = v.RecommendedSecurityUpdate,
+                RecommendedSecurityUpdateId = v.RecommendedSecurityUpdateId,
+                RecommendedSecurityUpdateUrl = v.RecommendedSecurityUpdateUrl,
+                RecommendationReference = v.RecommendationReference,
+            }).ToList(),
             page.Items.Select(v => new StagedSoftwareRow(
                 v.DeviceId, v.SoftwareVendor, v.SoftwareName, v.SoftwareVersion,
                 v.FirstSeenTimestamp, v.LastSeenTimestamp, v.EvidenceCount)).ToList(),

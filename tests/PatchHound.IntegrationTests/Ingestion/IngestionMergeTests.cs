@@ -50,7 +50,7 @@ public sealed class IngestionMergeTests(IngestionEnvironment env) : IClassFixtur
         findings["CVE-2025-1111"].SlaDueAt.Should().Be(new DateTimeOffset(2026, 11, 2, 23, 59, 59, TimeSpan.Zero).AddTicks(9_999_990));
         findings["CVE-2025-1111"].SlaDueAt.Should().Be(
             SlaCalculator.DueAt(CriticalDays, kevFirstSeen, true, new DateOnly(2026, 11, 2)), "the catalog's rating counts, not the source's");
-        findings["CVE-2025-2222"].SlaDueAt.Should().BeNull("severity None carries no SLA");
+        findings["CVE-2025-2222"].SlaDueAt.Should().Be(T1.AddDays(HighDays), "an unrated catalog entry leaves the rating to the tenant's own source");
         findings["CVE-2025-3333"].FirstSeenAt.Should().Be(T1.AddDays(-1));
         findings["CVE-2025-3333"].SlaDueAt.Should().Be(T1.AddDays(-1 + CriticalDays));
         findings["CVE-2025-4444"].FirstSeenAt.Should().Be(T1, "without a source first-seen the run time is used");
@@ -58,11 +58,13 @@ public sealed class IngestionMergeTests(IngestionEnvironment env) : IClassFixtur
 
         await using var check = env.Context(env.TenantA);
         var catalog = await check.Vulnerabilities.AsNoTracking().Where(v => v.Id == "CVE-2025-3333" || v.Id == "CVE-2025-5555").ToListAsync();
-        catalog.Should().ContainSingle(v => v.Id == "CVE-2025-3333" && v.Severity == Severity.Critical && v.Title == "CVE-2025-3333");
+        catalog.Should().ContainSingle(v => v.Id == "CVE-2025-3333" && v.Severity == Severity.None && v.Title == "CVE-2025-3333",
+            "a source's severity stays on its tenant's finding (ADR 0010)");
+        findings["CVE-2025-3333"].SourceSeverity.Should().Be(Severity.Critical);
         var devices = await check.Devices.AsNoTracking().Where(d => d.SourceId == source).OrderBy(d => d.ExternalId).ToListAsync();
         devices.Should().HaveCount(2).And.OnlyContain(d => d.Criticality == DeviceCriticality.Medium && d.FirstSeenAt == T1);
         devices[0].Tags.Should().BeEquivalentTo("prod", "web");
-        devices[0].RiskScore.Should().Be(15m, "a Critical KEV finding weighs 10 x 1.5, severity None nothing");
+        devices[0].RiskScore.Should().Be(25m, "a Critical KEV finding weighs 10 x 2, the unrated one its source's High 5");
         devices[1].RiskScore.Should().Be(12m, "Critical 10 + Medium 2");
         (await check.StagedFindings.CountAsync() + await check.StagedDevices.CountAsync()).Should().Be(0);
     }

@@ -30,4 +30,20 @@ public sealed class StagedDevice : ITenantOwned
     public DateTimeOffset LastSeenAt { get; private set; }
 
     public string[] Tags { get; private set; }
+
+    public string? RbacGroupId { get; private set; }
+
+    public string? RbacGroupName { get; private set; }
+
+    public string? AadDeviceId { get; private set; }
+
+    public bool? IsAadJoined { get; private set; }
+
+    public string? DeviceValue { get; private set; }
+
+    public string? OnboardingStatus { get; private set; }
+
+    public string? LastIpAddress { get; private set; }
+
+    public string? OsArchitecture { get; private set; }
 }

@@ -35,4 +35,19 @@ public sealed class StagedFinding : ITenantOwned
     public DateTimeOffset? FirstSeenAt { get; private set; }
 
     public DateTimeOffset LastSeenAt { get; private set; }
+
+    public decimal? SourceCvssScore { get; private set; }
+
+    /// <summary>An <see cref="Core.Findings.ExploitabilityLevel"/> name, or null.</summary>
+    public string? ExploitabilityLevel { get; private set; }
+
+    public bool? SecurityUpdateAvailable { get; private set; }
+
+    public string? RecommendedSecurityUpdate { get; private set; }
+
+    public string? RecommendedSecurityUpdateId { get; private set; }
+
+    public string? RecommendedSecurityUpdateUrl { get; private set; }
+
+    public string? RecommendationReference { get; private set; }
 }

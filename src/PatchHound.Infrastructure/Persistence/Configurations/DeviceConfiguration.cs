@@ -19,6 +19,13 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.Property(d => d.Criticality).StoredAsText();
         builder.Property(d => d.Tags).IsRequired();
         builder.Property(d => d.RiskScore).HasPrecision(5, 2);
+        builder.Property(d => d.RbacGroupId).HasMaxLength(Device.RbacGroupIdMaxLength);
+        builder.Property(d => d.RbacGroupName).HasMaxLength(Limits.Name);
+        builder.Property(d => d.AadDeviceId).HasMaxLength(Device.AadDeviceIdMaxLength);
+        builder.Property(d => d.DeviceValue).HasMaxLength(Limits.EnumText);
+        builder.Property(d => d.OnboardingStatus).HasMaxLength(Limits.EnumText);
+        builder.Property(d => d.LastIpAddress).HasMaxLength(Device.IpAddressMaxLength);
+        builder.Property(d => d.OsArchitecture).HasMaxLength(Device.OsArchitectureMaxLength);
 
         builder.HasTenantReference<Device, SourceConfiguration>(nameof(Device.SourceId), DeleteBehavior.Restrict);
 

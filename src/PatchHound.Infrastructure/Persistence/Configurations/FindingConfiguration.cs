@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PatchHound.Core.Common;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Inventory;
 using PatchHound.Core.Sources;
@@ -18,6 +19,13 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Property(f => f.ProductName).HasMaxLength(Finding.ProductNameMaxLength).IsRequired();
         builder.Property(f => f.ProductVersion).HasMaxLength(Finding.ProductVersionMaxLength);
         builder.Property(f => f.Status).StoredAsText();
+        builder.Property(f => f.SourceSeverity).HasConversion<string>().HasMaxLength(Limits.EnumText);
+        builder.Property(f => f.SourceCvssScore).HasPrecision(3, 1);
+        builder.Property(f => f.ExploitabilityLevel).HasConversion<string>().HasMaxLength(Limits.EnumText);
+        builder.Property(f => f.RecommendedSecurityUpdate).HasMaxLength(Limits.Name);
+        builder.Property(f => f.RecommendedSecurityUpdateId).HasMaxLength(Finding.SecurityUpdateIdMaxLength);
+        builder.Property(f => f.RecommendedSecurityUpdateUrl).HasMaxLength(Limits.Url);
+        builder.Property(f => f.RecommendationReference).HasMaxLength(Finding.RecommendationReferenceMaxLength);
 
         builder.HasTenantReference<Finding, Device>(nameof(Finding.DeviceId), DeleteBehavior.Cascade);
         builder.HasTenantReference<Finding, SourceConfiguration>(nameof(Finding.SourceId), DeleteBehavior.Restrict);

@@ -18,5 +18,12 @@ internal sealed class StagedDeviceConfiguration : IEntityTypeConfiguration<Stage
         builder.Property(d => d.Name).HasMaxLength(Limits.Name);
         builder.Property(d => d.OsPlatform).HasMaxLength(Device.OsPlatformMaxLength);
         builder.Property(d => d.OsVersion).HasMaxLength(Device.OsVersionMaxLength);
+        builder.Property(d => d.RbacGroupId).HasMaxLength(Device.RbacGroupIdMaxLength);
+        builder.Property(d => d.RbacGroupName).HasMaxLength(Limits.Name);
+        builder.Property(d => d.AadDeviceId).HasMaxLength(Device.AadDeviceIdMaxLength);
+        builder.Property(d => d.DeviceValue).HasMaxLength(Limits.EnumText);
+        builder.Property(d => d.OnboardingStatus).HasMaxLength(Limits.EnumText);
+        builder.Property(d => d.LastIpAddress).HasMaxLength(Device.IpAddressMaxLength);
+        builder.Property(d => d.OsArchitecture).HasMaxLength(Device.OsArchitectureMaxLength);
     }
 }

@@ -19,5 +19,11 @@ internal sealed class StagedFindingConfiguration : IEntityTypeConfiguration<Stag
         builder.Property(f => f.ProductVersion).HasMaxLength(Finding.ProductVersionMaxLength);
         builder.Property(f => f.Vendor).HasMaxLength(Limits.Name);
         builder.Property(f => f.Severity).HasMaxLength(32);
+        builder.Property(f => f.SourceCvssScore).HasPrecision(3, 1);
+        builder.Property(f => f.ExploitabilityLevel).HasMaxLength(Limits.EnumText);
+        builder.Property(f => f.RecommendedSecurityUpdate).HasMaxLength(Limits.Name);
+        builder.Property(f => f.RecommendedSecurityUpdateId).HasMaxLength(Finding.SecurityUpdateIdMaxLength);
+        builder.Property(f => f.RecommendedSecurityUpdateUrl).HasMaxLength(Limits.Url);
+        builder.Property(f => f.RecommendationReference).HasMaxLength(Finding.RecommendationReferenceMaxLength);
     }
 }

@@ -384,6 +384,11 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("device_id");
 
+                    b.Property<string>("ExploitabilityLevel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("exploitability_level");
+
                     b.Property<DateTimeOffset>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_seen_at");
@@ -403,6 +408,26 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("product_version");
 
+                    b.Property<string>("RecommendationReference")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recommendation_reference");
+
+                    b.Property<string>("RecommendedSecurityUpdate")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recommended_security_update");
+
+                    b.Property<string>("RecommendedSecurityUpdateId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recommended_security_update_id");
+
+                    b.Property<string>("RecommendedSecurityUpdateUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("recommended_security_update_url");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer")
                         .HasColumnName("reopen_count");
@@ -411,13 +436,27 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
 
+                    b.Property<bool?>("SecurityUpdateAvailable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("security_update_available");
+
                     b.Property<DateTimeOffset?>("SlaDueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sla_due_at");
 
+                    b.Property<decimal?>("SourceCvssScore")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)")
+                        .HasColumnName("source_cvss_score");
+
                     b.Property<Guid>("SourceId")
                         .HasColumnType("uuid")
                         .HasColumnName("source_id");
+
+                    b.Property<string>("SourceSeverity")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source_severity");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -801,11 +840,21 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AadDeviceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("aad_device_id");
+
                     b.Property<string>("Criticality")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("criticality");
+
+                    b.Property<string>("DeviceValue")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("device_value");
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
@@ -817,6 +866,15 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_seen_at");
 
+                    b.Property<bool?>("IsAadJoined")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_aad_joined");
+
+                    b.Property<string>("LastIpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_ip_address");
+
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
@@ -826,6 +884,16 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("OnboardingStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("onboarding_status");
+
+                    b.Property<string>("OsArchitecture")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("os_architecture");
 
                     b.Property<string>("OsPlatform")
                         .IsRequired()
@@ -837,6 +905,16 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("os_version");
+
+                    b.Property<string>("RbacGroupId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rbac_group_id");
+
+                    b.Property<string>("RbacGroupName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rbac_group_name");
 
                     b.Property<decimal>("RiskScore")
                         .HasPrecision(5, 2)
@@ -1571,9 +1649,28 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("external_id");
 
+                    b.Property<string>("AadDeviceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("aad_device_id");
+
                     b.Property<int>("BatchNumber")
                         .HasColumnType("integer")
                         .HasColumnName("batch_number");
+
+                    b.Property<string>("DeviceValue")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("device_value");
+
+                    b.Property<bool?>("IsAadJoined")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_aad_joined");
+
+                    b.Property<string>("LastIpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_ip_address");
 
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
@@ -1585,6 +1682,16 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("OnboardingStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("onboarding_status");
+
+                    b.Property<string>("OsArchitecture")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("os_architecture");
+
                     b.Property<string>("OsPlatform")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1595,6 +1702,16 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("os_version");
+
+                    b.Property<string>("RbacGroupId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rbac_group_id");
+
+                    b.Property<string>("RbacGroupName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rbac_group_name");
 
                     b.PrimitiveCollection<string[]>("Tags")
                         .IsRequired()
@@ -1636,6 +1753,11 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("batch_number");
 
+                    b.Property<string>("ExploitabilityLevel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("exploitability_level");
+
                     b.Property<DateTimeOffset?>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_seen_at");
@@ -1649,11 +1771,40 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("product_version");
 
+                    b.Property<string>("RecommendationReference")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recommendation_reference");
+
+                    b.Property<string>("RecommendedSecurityUpdate")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recommended_security_update");
+
+                    b.Property<string>("RecommendedSecurityUpdateId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recommended_security_update_id");
+
+                    b.Property<string>("RecommendedSecurityUpdateUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("recommended_security_update_url");
+
+                    b.Property<bool?>("SecurityUpdateAvailable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("security_update_available");
+
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("severity");
+
+                    b.Property<decimal?>("SourceCvssScore")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)")
+                        .HasColumnName("source_cvss_score");
 
                     b.Property<string>("Vendor")
                         .HasMaxLength(200)

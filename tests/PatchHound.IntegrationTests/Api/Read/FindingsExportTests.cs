@@ -21,7 +21,9 @@ public class FindingsExportTests(ReadApiFixture fixture) : IClassFixture<ReadApi
         var records = CsvText.Parse(await response.Content.ReadAsStringAsync());
         records[0].Should().Equal(
             "id", "cveId", "title", "severity", "cvssScore", "epssScore", "isKnownExploited", "deviceId", "deviceName",
-            "productName", "productVersion", "status", "slaState", "slaDueAt", "firstSeenAt", "lastSeenAt", "resolvedAt", "reopenCount");
+            "productName", "productVersion", "status", "slaState", "slaDueAt", "firstSeenAt", "lastSeenAt", "resolvedAt", "reopenCount",
+            "sourceSeverity", "sourceCvssScore", "exploitabilityLevel", "securityUpdateAvailable", "recommendedSecurityUpdate",
+            "recommendedSecurityUpdateId", "recommendedSecurityUpdateUrl", "recommendationReference");
         records.Skip(1).Select(r => Guid.Parse(r[0])).Should().Equal(listed.Select(f => f.Id));
         records.Skip(1).Should().OnlyContain(r => r.Length == records[0].Length && r[11] == "Open");
     }
@@ -64,7 +66,8 @@ public class FindingsExportTests(ReadApiFixture fixture) : IClassFixture<ReadApi
 
         var row = CsvText.Parse(body).Skip(1).Single();
         row[1..8].Should().Equal("CVE-2026-0005", "None", "None", string.Empty, "0.20000", "false", fixture.A.Devices["dev2"].ToString());
-        row[12..].Should().Equal("NoSla", string.Empty, "2026-11-18T12:00:00Z", "2026-11-18T12:00:00Z", string.Empty, "0");
+        row[12..18].Should().Equal("NoSla", string.Empty, "2026-11-18T12:00:00Z", "2026-11-18T12:00:00Z", string.Empty, "0");
+        row[18..].Should().OnlyContain(field => field.Length == 0, "its source reported no signals").And.HaveCount(8);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class ReadApiFixture : ApiFixture
         await base.InitializeAsync();
         await SeedCatalogAsync();
         A = await SeedTenantAAsync();
+        await SeedSourceSignalsAsync();
         await SeedTenantBAsync();
         host = Api.WithWebHostBuilder(builder =>
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now))));
@@ -52,6 +53,28 @@ public sealed class ReadApiFixture : ApiFixture
         }
 
         return client;
+    }
+
+    // What ingestion writes from a Defender export (the merge's own tests cover how): F2 and F3 are on a CVE the
+    // catalog rates High, so F2's source word Critical must not change its severity; dev1 carries machine fields.
+    private async Task SeedSourceSignalsAsync()
+    {
+        await using var db = Database.AppContext(TestDatabaseContexts.ForTenant(TenantA.Id));
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE findings SET source_severity = 'Critical', source_cvss_score = 8.8, exploitability_level = 'ExploitIsPublic',
+                security_update_available = true, recommended_security_update = 'November 2026 Security Updates',
+                recommended_security_update_id = 'KB5046617', recommended_security_update_url = 'https://support.microsoft.com/help/5046617',
+                recommendation_reference = 'va-_-nginx-_-nginx'
+            WHERE id = {A.Findings["F2"]}
+            """);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE findings SET exploitability_level = 'ExploitIsInKit', security_update_available = false WHERE id = {A.Findings["F3"]}");
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE devices SET rbac_group_id = '140', rbac_group_name = 'The-A-Team', aad_device_id = '80fe8ff8-2624-418e-9591-41f0491218f9',
+                is_aad_joined = true, device_value = 'High', onboarding_status = 'onboarded', last_ip_address = '172.17.230.209',
+                os_architecture = '64-bit'
+            WHERE id = {A.Devices["dev1"]}
+            """);
     }
 
     private async Task SeedCatalogAsync()
