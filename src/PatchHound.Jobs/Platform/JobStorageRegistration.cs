@@ -48,6 +48,7 @@ public static class JobStorageRegistration
                 DelaysInSeconds = options.EffectiveRetryDelaysInSeconds,
                 OnAttemptsExceeded = AttemptsExceededAction.Fail,
             })
+            .UseFilter(new JobQueueAffinityFilter())
             .UseFilter(new JobLogScopeFilter())
             .UseFilter(new JobTelemetryFilter()));
         return builder;

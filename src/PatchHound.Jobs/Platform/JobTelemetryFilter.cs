@@ -19,7 +19,7 @@ internal sealed class JobTelemetryFilter : JobFilterAttribute, IClientFilter, IS
 {
     internal const string TraceParent = "TraceParent";
     internal const string TraceState = "TraceState";
-    internal const string QueueParameter = "Queue";
+    internal const string QueueParameter = JobQueueAffinityFilter.QueueParameter;
     internal const string EnqueuedAtParameter = "EnqueuedAt";
     private const string SpanItem = "patchhound.job-span";
     private const string StartedItem = "patchhound.job-started";
@@ -38,11 +38,6 @@ internal sealed class JobTelemetryFilter : JobFilterAttribute, IClientFilter, IS
             {
                 context.SetJobParameter(TraceState, current.TraceStateString);
             }
-        }
-
-        if (QueueOf(context.InitialState) is { } queue)
-        {
-            context.SetJobParameter(QueueParameter, queue);
         }
     }
 
@@ -110,7 +105,6 @@ internal sealed class JobTelemetryFilter : JobFilterAttribute, IClientFilter, IS
         if (context.CandidateState is EnqueuedState enqueued)
         {
             context.SetJobParameter(EnqueuedAtParameter, DateTime.UtcNow);
-            context.SetJobParameter(QueueParameter, enqueued.Queue);
         }
 
         if (!AwaitingElection.TryRemove(context.BackgroundJob.Id, out var span))
@@ -144,11 +138,4 @@ internal sealed class JobTelemetryFilter : JobFilterAttribute, IClientFilter, IS
     }
 
     internal static string JobType(Job? job) => job?.Type.Name ?? "unknown";
-
-    private static string? QueueOf(IState? state) => state switch
-    {
-        EnqueuedState enqueued => enqueued.Queue,
-        AwaitingState { NextState: EnqueuedState next } => next.Queue,
-        _ => null,
-    };
 }
