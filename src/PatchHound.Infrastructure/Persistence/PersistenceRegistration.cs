@@ -45,7 +45,7 @@ public static class PersistenceRegistration
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddHealthChecks()
-            .AddDbContextCheck<PatchHoundDbContext>("postgresql", tags: [ServiceDefaultsExtensions.ReadyTag]);
+            .AddCheck<DatabaseReadinessCheck>("postgresql", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }
 

@@ -44,6 +44,7 @@ public static class JobStorageRegistration
             .UsePostgreSqlStorage(
                 storage => storage.UseConnectionFactory(new DataSourceConnectionFactory(services.GetRequiredService<NpgsqlDataSource>())),
                 storageOptions)
+            .UseFilter(new SaturationBackOffFilter())
             .UseFilter(new AutomaticRetryAttribute
             {
                 Attempts = options.RetryAttempts,

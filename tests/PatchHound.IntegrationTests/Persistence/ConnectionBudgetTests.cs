@@ -1,7 +1,6 @@
 using Hangfire;
 using Hangfire.States;
 using Npgsql;
-using PatchHound.Infrastructure.Caching;
 using PatchHound.IntegrationTests.Harness;
 using PatchHound.IntegrationTests.Jobs;
 using PatchHound.Jobs.Platform;
@@ -56,9 +55,15 @@ public sealed class ConnectionBudgetTests
         }
 
         var most = (string name) => samples.Max(s => s.GetValueOrDefault(name));
-        most(CacheChangeFeed.ApplicationName).Should().Be(2, "each process listens on exactly one connection");
-        most(WorkerName).Should().BeLessThanOrEqualTo(IdleBudget - 1, "an idle worker's pool, plus its listener, stays within the budget");
-        most(ApiName).Should().BeLessThanOrEqualTo(IdleBudget - 1, "an idle API's pool, plus its listener, stays within the budget");
+        most(WorkerName + ":listen").Should().Be(1, "the worker listens on exactly one connection");
+        most(ApiName + ":listen").Should().Be(1, "the API listens on exactly one connection");
+        samples.Max(s => s.GetValueOrDefault(WorkerName) + s.GetValueOrDefault(WorkerName + ":listen"))
+            .Should().BeLessThanOrEqualTo(IdleBudget, "an idle worker stays within the budget");
+        samples.Max(s => s.GetValueOrDefault(ApiName) + s.GetValueOrDefault(ApiName + ":listen"))
+            .Should().BeLessThanOrEqualTo(IdleBudget, "an idle API stays within the budget");
+        samples.Should().AllSatisfy(s => s.Keys.Should().OnlyContain(
+            name => name.StartsWith(WorkerName, StringComparison.Ordinal) || name.StartsWith(ApiName, StringComparison.Ordinal) || name.Length == 0,
+            "every connection of the hosts carries their Application Name"));
         (await CountAsync(database, "query LIKE 'LISTEN new_job%'")).Should().Be(0, "no worker thread waits on a LISTEN of its own");
     }
 
