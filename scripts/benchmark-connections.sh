@@ -62,7 +62,8 @@ as_postgres "$bindir/initdb" -D "$work/pg" -U postgres --auth=trust >/dev/null
 as_postgres "$bindir/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
   -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null
 psql_admin() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "${2:-postgres}" -XAtq -c "$1"; }
-psql_admin "CREATE ROLE patchhound_owner LOGIN PASSWORD 'owner'; CREATE DATABASE patchhound OWNER patchhound_owner;"
+psql_admin "CREATE ROLE patchhound_owner LOGIN PASSWORD 'owner'"
+psql_admin "CREATE DATABASE patchhound OWNER patchhound_owner"
 
 base="Host=127.0.0.1;Port=$pg_port;Database=patchhound"
 app_cs="$base;Username=patchhound_login;Password=login"
