@@ -30,9 +30,11 @@ bindir="$(pg_bindir)"
 [ -n "$bindir" ] || apt_install postgresql
 bindir="$(pg_bindir)"
 
-log "building the hosts"
-dotnet build src/PatchHound.Api/PatchHound.Api.csproj --nologo -v quiet >&2
-dotnet build src/PatchHound.Worker/PatchHound.Worker.csproj --nologo -v quiet >&2
+if [ -z "${PATCHHOUND_NO_BUILD:-}" ]; then
+  log "building the hosts (PATCHHOUND_NO_BUILD=1 skips this)"
+  dotnet build src/PatchHound.Api/PatchHound.Api.csproj --nologo -v quiet >&2
+  dotnet build src/PatchHound.Worker/PatchHound.Worker.csproj --nologo -v quiet >&2
+fi
 api_dll="$repo_root/src/PatchHound.Api/bin/Debug/net10.0/PatchHound.Api.dll"
 worker_dll="$repo_root/src/PatchHound.Worker/bin/Debug/net10.0/PatchHound.Worker.dll"
 
@@ -62,7 +64,7 @@ as_postgres "$bindir/initdb" -D "$work/pg" -U postgres --auth=trust >/dev/null
 as_postgres "$bindir/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
   -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null
 psql_admin() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "${2:-postgres}" -XAtq -c "$1"; }
-psql_admin "CREATE ROLE patchhound_owner LOGIN PASSWORD 'owner'"
+psql_admin "CREATE ROLE patchhound_owner LOGIN CREATEROLE PASSWORD 'owner'"
 psql_admin "CREATE DATABASE patchhound OWNER patchhound_owner"
 
 base="Host=127.0.0.1;Port=$pg_port;Database=patchhound"
