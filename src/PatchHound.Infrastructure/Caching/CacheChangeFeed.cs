@@ -29,6 +29,7 @@ public sealed class CacheChangeFeed : BackgroundService
 
     private readonly ConcurrentDictionary<string, List<Action<string>>> subscribers = new(StringComparer.Ordinal);
     private readonly NpgsqlDataSource dataSource;
+    private readonly IReadOnlyDictionary<string, Action<string>> channels;
     private readonly CachingOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<CacheChangeFeed> logger;
@@ -39,10 +40,18 @@ public sealed class CacheChangeFeed : BackgroundService
     /// <param name="time">The clock of retry delays.</param>
     /// <param name="meters">Where the listening gauge is published.</param>
     /// <param name="logger">Logs when listening starts and stops.</param>
+    /// <param name="subscriptions">Other channels heard on the same connection.</param>
     public CacheChangeFeed(
-        [FromKeyedServices(ApplicationName)] NpgsqlDataSource dataSource, IOptions<CachingOptions> options, TimeProvider time, IMeterFactory meters, ILogger<CacheChangeFeed> logger)
+        [FromKeyedServices(ApplicationName)] NpgsqlDataSource dataSource,
+        IOptions<CachingOptions> options,
+        TimeProvider time,
+        IMeterFactory meters,
+        ILogger<CacheChangeFeed> logger,
+        IEnumerable<ChannelSubscription> subscriptions)
     {
         this.dataSource = dataSource;
+        channels = subscriptions.GroupBy(s => s.Channel, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (Action<string>)(payload => g.ToList().ForEach(s => s.Notify(payload))), StringComparer.Ordinal);
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
@@ -63,7 +72,8 @@ public sealed class CacheChangeFeed : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Enabled)
+        // With caches off the connection is still opened for the other channels (the job queues' wake-ups).
+        if (!options.Enabled && channels.Count == 0)
         {
             return;
         }
@@ -100,8 +110,9 @@ public sealed class CacheChangeFeed : BackgroundService
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-        connection.Notification += (_, e) => Announce(e.Payload);
-        await using (var listen = new NpgsqlCommand($"LISTEN {CacheChanges.Channel}", connection))
+        connection.Notification += (_, e) => Hear(e.Channel, e.Payload);
+        var listens = string.Concat(channels.Keys.Prepend(CacheChanges.Channel).Select(channel => $"LISTEN {channel};"));
+        await using (var listen = new NpgsqlCommand(listens, connection))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
@@ -117,6 +128,18 @@ public sealed class CacheChangeFeed : BackgroundService
                 await using var check = new NpgsqlCommand("SELECT 1", connection);
                 await check.ExecuteScalarAsync(stoppingToken);
             }
+        }
+    }
+
+    private void Hear(string channel, string payload)
+    {
+        if (channel == CacheChanges.Channel)
+        {
+            Announce(payload);
+        }
+        else if (channels.TryGetValue(channel, out var notify))
+        {
+            notify(payload);
         }
     }
 

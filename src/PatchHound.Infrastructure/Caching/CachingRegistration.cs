@@ -14,18 +14,22 @@ public static class CachingRegistration
             .Bind(builder.Configuration.GetSection(CachingOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        var configuration = builder.Configuration;
-        builder.Services.AddKeyedSingleton(CacheChangeFeed.ApplicationName, (_, _) => ListeningDataSource(configuration.ApplicationConnectionString()));
+        var process = builder.ProcessConnectionString();
+        builder.Services.AddKeyedSingleton(CacheChangeFeed.ApplicationName, (_, _) => ListeningDataSource(process));
         builder.Services.AddSingleton<CacheChangeFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CacheChangeFeed>());
         return builder;
     }
 
-    /// <summary>Its own unpooled connection, named so operators can tell it apart in <c>pg_stat_activity</c>.</summary>
-    public static NpgsqlDataSource ListeningDataSource(string applicationConnectionString) =>
-        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(applicationConnectionString)
-        {
-            ApplicationName = CacheChangeFeed.ApplicationName,
-            Pooling = false,
-        }.ConnectionString);
+    /// <summary>
+    /// Its own unpooled connection, named so operators can tell it apart in <c>pg_stat_activity</c>: the process's
+    /// Application Name with <c>:listen</c>, or <see cref="CacheChangeFeed.ApplicationName"/> when it has none.
+    /// </summary>
+    public static NpgsqlDataSource ListeningDataSource(string applicationConnectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(applicationConnectionString) { Pooling = false };
+        var name = string.IsNullOrEmpty(builder.ApplicationName) ? CacheChangeFeed.ApplicationName : builder.ApplicationName + ":listen";
+        builder.ApplicationName = name.Length <= 63 ? name : name[..63];
+        return NpgsqlDataSource.Create(builder.ConnectionString);
+    }
 }

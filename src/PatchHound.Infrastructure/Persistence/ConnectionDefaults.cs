@@ -7,7 +7,8 @@ namespace PatchHound.Infrastructure.Persistence;
 /// What the application's connections use where the configured connection string says nothing: statements run
 /// again and again are prepared on each physical connection (Npgsql auto-prepare), so PostgreSQL parses them once per
 /// connection and can keep their plans. <c>Max Auto Prepare=0</c> in the connection string turns this off, for a
-/// connection pooler that cannot keep prepared statements.
+/// connection pooler that cannot keep prepared statements. A host process also gets its role's
+/// <see cref="ConnectionBudget"/> and an Application Name; a value the connection string sets wins.
 /// </summary>
 public static class ConnectionDefaults
 {
@@ -16,11 +17,42 @@ public static class ConnectionDefaults
     public static string Apply(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        if (Says(given, "Max Auto Prepare", "MaxAutoPrepare"))
         {
             return connectionString;
         }
 
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = MaxAutoPrepare }.ConnectionString;
     }
+
+    public static string Apply(string connectionString, ConnectionBudget budget, string applicationName)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(Apply(connectionString));
+        if (!Says(given, "Max Pool Size", "MaxPoolSize", "Maximum Pool Size"))
+        {
+            builder.MaxPoolSize = budget.MaxPoolSize;
+        }
+
+        if (!Says(given, "Connection Idle Lifetime", "ConnectionIdleLifetime"))
+        {
+            builder.ConnectionIdleLifetime = (int)Math.Ceiling(budget.ConnectionIdleLifetime.TotalSeconds);
+        }
+
+        if (!Says(given, "Connection Pruning Interval", "ConnectionPruningInterval"))
+        {
+            // Npgsql wants the pruning interval below the idle lifetime; 10 s is its own default.
+            builder.ConnectionPruningInterval = Math.Clamp(builder.ConnectionIdleLifetime / 2, 1, 10);
+        }
+
+        if (!Says(given, "Application Name", "ApplicationName"))
+        {
+            builder.ApplicationName = applicationName;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    private static bool Says(DbConnectionStringBuilder given, params string[] keys) => keys.Any(given.ContainsKey);
 }

@@ -24,4 +24,15 @@ public sealed class DatabaseOptions
     /// <summary>How long a migrator waits for another one to finish.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan MigrationLockTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How this process's connections show in <c>pg_stat_activity</c>; empty means
+    /// <c>patchhound-{role}@{machine}</c> (<see cref="HostRole.DefaultApplicationName"/>).
+    /// </summary>
+    public string? ApplicationName { get; set; }
+
+    /// <summary>The connection budget per host role (<see cref="HostRole"/>); a role not named gets the defaults.</summary>
+    public Dictionary<string, ConnectionBudget> Pools { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public ConnectionBudget BudgetOf(string role) => Pools.GetValueOrDefault(role) ?? new ConnectionBudget();
 }

@@ -18,6 +18,7 @@ public static class JobStorageSchema
             GRANT USAGE ON SCHEMA {Name} TO {RowLevelSecurity.ApplicationRole};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {Name} TO {RowLevelSecurity.ApplicationRole};
             GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {Name} TO {RowLevelSecurity.ApplicationRole};
+            {JobStorageNotifications.EnsureSql(Name)}
             """, ownerConnection);
         await grants.ExecuteNonQueryAsync(cancellationToken);
     }

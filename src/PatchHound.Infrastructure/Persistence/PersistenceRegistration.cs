@@ -22,8 +22,10 @@ public static class PersistenceRegistration
 
         builder.Services.AddScoped<TenantContext>();
 
-        // The one pool of application connections: EF, hand-written reads (TenantSql), leases and the cache feed.
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.ApplicationConnectionString()));
+        // The one pool of application connections: EF, hand-written reads (TenantSql), leases and Hangfire's storage,
+        // sized by the host role's connection budget.
+        var pooled = builder.ProcessConnectionString();
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(pooled));
         builder.Services.AddScoped<TenantSql>();
         builder.Services.AddJobLeases();
         // The options are built once (their parts are singletons and the interceptors keep no per-context state);
@@ -43,7 +45,7 @@ public static class PersistenceRegistration
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddHealthChecks()
-            .AddDbContextCheck<PatchHoundDbContext>("postgresql", tags: [ServiceDefaultsExtensions.ReadyTag]);
+            .AddCheck<DatabaseReadinessCheck>("postgresql", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }
 
@@ -51,6 +53,19 @@ public static class PersistenceRegistration
     public static string ApplicationConnectionString(this IConfiguration configuration) =>
         ConnectionDefaults.Apply(configuration.GetConnectionString(DatabaseOptions.ApplicationConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ApplicationConnectionName} is not configured."));
+
+    /// <summary>
+    /// The application connection string with this process's <see cref="ConnectionBudget"/> (<c>Database:Pools:{role}</c>)
+    /// and Application Name applied.
+    /// </summary>
+    public static string ProcessConnectionString(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var role = HostRole.Of(builder.Environment);
+        var name = string.IsNullOrWhiteSpace(options.ApplicationName) ? HostRole.DefaultApplicationName(role) : options.ApplicationName;
+        return ConnectionDefaults.Apply(builder.Configuration.ApplicationConnectionString(), options.BudgetOf(role), name);
+    }
 
     public static string MigrationsConnectionString(this IConfiguration configuration) =>
         configuration.GetConnectionString(DatabaseOptions.MigrationsConnectionName)

@@ -7,11 +7,15 @@ public sealed class JobPlatformOptions
 {
     public const string Section = "Jobs";
 
-    /// <summary>Fallback poll when a LISTEN/NOTIFY wake-up is missed; long polling wakes workers at once.</summary>
+    /// <summary>Fallback poll when a wake-up is missed (no listening connection, PgBouncer); wake-ups start jobs at once.</summary>
     [Range(typeof(TimeSpan), "00:00:00.200", "00:05:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    public bool EnableLongPolling { get; set; } = true;
+    /// <summary>
+    /// Hangfire.PostgreSql's own LISTEN per waiting worker thread: one connection each. Off: the process's one
+    /// listening connection wakes the workers (JobQueueWakeUp); kept only to measure the difference.
+    /// </summary>
+    public bool EnableLongPolling { get; set; }
 
     /// <summary>A fetched job that is no longer renewed (its worker died) is redelivered after this.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "06:00:00")]

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PatchHound.Infrastructure.Caching;
+using PatchHound.Infrastructure.Persistence;
 
 namespace PatchHound.Jobs.Platform;
 
@@ -34,6 +36,8 @@ public static class JobServerRegistration
 
         // The host waits for the servers to drain (running jobs finish or are requeued) before it exits.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(10));
+        // Wake-ups ride on the process's one listening connection; no worker thread holds a connection while it waits.
+        builder.Services.AddSingleton(new ChannelSubscription(JobStorageNotifications.Channel, JobQueueWakeUp.Wake));
         builder.Services.AddHostedService<RecurringJobRegistrar>();
         builder.Services.AddHostedService<JobFilterLogging>();
         builder.Services.AddHostedService<JobQueueGauges>();
@@ -46,6 +50,12 @@ public static class JobServerRegistration
         public Task StartAsync(CancellationToken cancellationToken)
         {
             SkipWhenRunningAttribute.LoggerFactory = loggerFactory;
+            if (!JobQueueWakeUp.CanWake)
+            {
+                loggerFactory.CreateLogger(typeof(JobQueueWakeUp)).LogWarning(
+                    "Hangfire.PostgreSql's queue events cannot be reached: jobs enqueued by other processes start at the next queue poll");
+            }
+
             return Task.CompletedTask;
         }
 

@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using PatchHound.Infrastructure.Persistence;
 
 namespace PatchHound.Jobs.Platform;
@@ -19,7 +20,6 @@ public static class JobStorageRegistration
             .Validate(o => o.Workers.Keys.All(JobQueues.All.Contains), $"Jobs:Workers names a queue other than {string.Join(", ", JobQueues.All)}.")
             .ValidateOnStart();
 
-        var connectionString = builder.Configuration.ApplicationConnectionString();
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = JobStorageSchema.Name,
@@ -37,11 +37,14 @@ public static class JobStorageRegistration
         // [AutomaticRetry] still wins over this global one. Jobs that exhaust their attempts stay Failed: the Failed
         // list is the dead-letter queue, and POST /api/admin/jobs/{id}/requeue runs one again.
         GlobalJobFilters.Filters.Remove<AutomaticRetryAttribute>();
-        builder.Services.AddHangfire(configuration => configuration
+        builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), storageOptions)
+            .UsePostgreSqlStorage(
+                storage => storage.UseConnectionFactory(new DataSourceConnectionFactory(services.GetRequiredService<NpgsqlDataSource>())),
+                storageOptions)
+            .UseFilter(new SaturationBackOffFilter())
             .UseFilter(new AutomaticRetryAttribute
             {
                 Attempts = options.RetryAttempts,
@@ -52,5 +55,11 @@ public static class JobStorageRegistration
             .UseFilter(new JobLogScopeFilter())
             .UseFilter(new JobTelemetryFilter()));
         return builder;
+    }
+
+    /// <summary>Hangfire's connections come from the process's one pool, inside its connection budget.</summary>
+    private sealed class DataSourceConnectionFactory(NpgsqlDataSource dataSource) : IConnectionFactory
+    {
+        public NpgsqlConnection GetOrCreateConnection() => dataSource.CreateConnection();
     }
 }
