@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
-using PatchHound.Api.Paging;
+using PatchHound.Reads.Paging;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
 using PatchHound.Infrastructure.Persistence;

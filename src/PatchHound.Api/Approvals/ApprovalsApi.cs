@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
-using PatchHound.Api.Paging;
+using PatchHound.Reads.Paging;
 using PatchHound.Api.Tenancy;
 using PatchHound.Api.Work;
 using PatchHound.Core.Approvals;

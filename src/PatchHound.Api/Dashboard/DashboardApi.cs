@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatchHound.Reads.Dashboard;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
 

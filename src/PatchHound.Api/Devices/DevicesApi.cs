@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatchHound.Api.Paging;
-using PatchHound.Api.Reads;
+using PatchHound.Reads.Devices;
+using PatchHound.Reads.Paging;
+using PatchHound.Reads;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
 

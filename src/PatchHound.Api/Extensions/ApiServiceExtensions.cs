@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
-using PatchHound.Api.Reads;
+using PatchHound.Reads;
 using PatchHound.Api.ScaleOut;
 using PatchHound.Api.Work;
 using PatchHound.Infrastructure.Realtime;

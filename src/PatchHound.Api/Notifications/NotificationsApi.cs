@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
-using PatchHound.Api.Paging;
+using PatchHound.Reads.Paging;
 using PatchHound.Api.Tenancy;
 using PatchHound.Api.Work;
 using PatchHound.Core.Notifications;

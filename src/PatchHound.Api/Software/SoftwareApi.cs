@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatchHound.Api.Paging;
+using PatchHound.Reads.Software;
+using PatchHound.Reads.Paging;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PatchHound.Api.Audit;
-using PatchHound.Api.Paging;
+using PatchHound.Reads.Paging;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
 using PatchHound.Core.Sources;

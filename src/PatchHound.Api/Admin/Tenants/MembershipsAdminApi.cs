@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
-using PatchHound.Api.Paging;
+using PatchHound.Reads.Paging;
 using PatchHound.Core.Identity;
 using PatchHound.Infrastructure.Persistence;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
-using PatchHound.Api.Paging;
+using PatchHound.Reads.Paging;
 using PatchHound.Core.Sla;
 using PatchHound.Core.Tenancy;
 using PatchHound.Infrastructure.Persistence;
