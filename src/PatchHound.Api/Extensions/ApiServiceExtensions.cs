@@ -4,6 +4,7 @@ using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
 using PatchHound.Reads;
 using PatchHound.Api.ScaleOut;
+using PatchHound.Api.WebUi;
 using PatchHound.Api.Work;
 using PatchHound.Infrastructure.Realtime;
 using PatchHound.Infrastructure.Secrets;
@@ -33,6 +34,7 @@ internal static class ApiServiceExtensions
         builder.AddScaleOut();
         builder.AddWorkApi();
         builder.AddRealtime();
+        builder.Services.AddWebUi();
         return builder;
     }
 

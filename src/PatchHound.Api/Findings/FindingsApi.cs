@@ -10,8 +10,7 @@ namespace PatchHound.Api.Findings;
 /// <summary>The tenant's findings: filtered, sorted, keyset-paged list; detail; streamed CSV export. Every role reads.</summary>
 internal static class FindingsApi
 {
-    /// <summary>Most urgent deadline first.</summary>
-    public static readonly SortOrder<FindingSortKey> DefaultSort = new(FindingSortKey.DueAt, Descending: false);
+    public static readonly SortOrder<FindingSortKey> DefaultSort = FindingSorts.Default;
 
     public static IEndpointRouteBuilder MapFindingsApi(this IEndpointRouteBuilder app)
     {
