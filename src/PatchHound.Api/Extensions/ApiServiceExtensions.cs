@@ -34,7 +34,7 @@ internal static class ApiServiceExtensions
         builder.AddScaleOut();
         builder.AddWorkApi();
         builder.AddRealtime();
-        builder.Services.AddWebUi();
+        builder.AddWebUi();
         return builder;
     }
 

@@ -10,14 +10,37 @@ namespace PatchHound.Api.WebUi;
 /// <summary>
 /// The pages' tenant rules, the same as <see cref="TenantRouteFilter"/>'s: the tenant resolves by id or slug, must be
 /// active, and the caller needs a membership in it; otherwise the page is the 404 page, whether it exists or not.
+/// Static rendering initializes the layout and the page concurrently, and both call here on the request's one
+/// DbContext: calls are serialized, and the memberships are read once per request.
 /// </summary>
 internal sealed class WebUiTenancy(
     TenantScope scope, TenantDirectory directory, PatchHoundDbContext db, IHttpContextAccessor accessor, ILogger<WebUiTenancy> logger)
-    : IWebUiTenancy
+    : IWebUiTenancy, IDisposable
 {
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private Task<IReadOnlyList<WebUiTenant>>? memberships;
+
     private ClaimsPrincipal User => accessor.HttpContext?.User ?? new ClaimsPrincipal();
 
     public async Task<WebUiTenant?> EnterAsync(string tenant, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await EnterOnceAsync(tenant, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<WebUiTenant>> MembershipsAsync(CancellationToken cancellationToken) =>
+        memberships ??= ReadMembershipsAsync(cancellationToken);
+
+    public void Dispose() => gate.Dispose();
+
+    private async Task<WebUiTenant?> EnterOnceAsync(string tenant, CancellationToken cancellationToken)
     {
         KnownTenant known;
         try
@@ -39,7 +62,20 @@ internal sealed class WebUiTenancy(
         return new WebUiTenant(known.Id, known.Slug, roles);
     }
 
-    public async Task<IReadOnlyList<WebUiTenant>> MembershipsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<WebUiTenant>> ReadMembershipsAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await ReadMembershipsOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<WebUiTenant>> ReadMembershipsOnceAsync(CancellationToken cancellationToken)
     {
         var tenantIds = User.FindAll(PatchHoundClaims.TenantRole)
             .Select(c => c.Value.Split(':')[0])

@@ -151,7 +151,7 @@ public sealed partial class FindingsPageTests(UiFixture ui) : IClassFixture<UiFi
 
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(3);
         await page.GoBackAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "1 High open findings" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "3 High open findings" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("severity=High", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(3);
     }

@@ -81,7 +81,7 @@ public sealed class UiFixture : ReadApiFixture
         await page.GotoAsync(path);
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 

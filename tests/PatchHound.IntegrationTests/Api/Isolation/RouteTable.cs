@@ -5,7 +5,8 @@ namespace PatchHound.IntegrationTests.Api.Isolation;
 
 /// <summary>
 /// The API's own route table, as <c>METHOD /pattern</c> keys. The web UI's static assets (one route per file under
-/// <c>_content/</c> and <c>_framework/</c>, the same public files for everyone) are left out.
+/// <c>_content/</c> and <c>_framework/</c>, and the build's fallback to its static web assets folders, the same public
+/// files for everyone) are left out.
 /// </summary>
 public static class RouteTable
 {
@@ -24,7 +25,8 @@ public static class RouteTable
 
     private static bool IsStaticAsset(string pattern) =>
         pattern.TrimStart('/').StartsWith("_content/", StringComparison.Ordinal)
-        || pattern.TrimStart('/').StartsWith("_framework/", StringComparison.Ordinal);
+        || pattern.TrimStart('/').StartsWith("_framework/", StringComparison.Ordinal)
+        || pattern.Contains("{**path:file}", StringComparison.Ordinal);
 
     public static string Key(string method, string pattern)
     {
