@@ -2,12 +2,12 @@ using System.Text.Json.Serialization;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
-using PatchHound.Reads;
 using PatchHound.Api.ScaleOut;
 using PatchHound.Api.WebUi;
 using PatchHound.Api.Work;
 using PatchHound.Infrastructure.Realtime;
 using PatchHound.Infrastructure.Secrets;
+using PatchHound.Reads;
 
 namespace PatchHound.Api.Extensions;
 

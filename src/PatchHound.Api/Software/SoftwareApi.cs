@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatchHound.Reads.Software;
-using PatchHound.Reads.Paging;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
+using PatchHound.Reads.Paging;
+using PatchHound.Reads.Software;
 
 namespace PatchHound.Api.Software;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using PatchHound.Reads.Paging;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Inventory;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Reads.Paging;
 
 namespace PatchHound.Reads.Devices;
 

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PatchHound.Reads.Paging;
-using PatchHound.Reads.Vulnerabilities;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Sweeps;
+using PatchHound.Reads.Paging;
+using PatchHound.Reads.Vulnerabilities;
 
 namespace PatchHound.Reads.Findings;
 

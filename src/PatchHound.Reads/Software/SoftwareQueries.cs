@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using PatchHound.Reads.Paging;
 using PatchHound.Core.Findings;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Reads.Paging;
 
 namespace PatchHound.Reads.Software;
 
