@@ -102,7 +102,9 @@ start_worker() {
 
 # Foreground: Ctrl-C goes straight to it.
 run_api() {
-  log "PatchHound API on $api_url (Ctrl-C to stop)"
+  log "PatchHound web UI on $api_url/ — sign in as analyst@demo.patchhound.local, admin@demo.patchhound.local," \
+    "auditor@demo.patchhound.local or operator@patchhound.local (demo sign-in: e-mail only)"
+  log "PatchHound API on $api_url/api (Ctrl-C to stop)"
   dotnet run --project src/PatchHound.Api -c "$configuration" --no-build --no-launch-profile -- --urls "$api_url"
 }
 

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
-using PatchHound.Api.Paging;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.ApiKeys;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
-using PatchHound.Api.Paging;
 using PatchHound.Api.Tenancy;
 using PatchHound.Api.Work;
 using PatchHound.Core.Approvals;
@@ -11,6 +10,7 @@ using PatchHound.Core.Identity;
 using PatchHound.Core.Vulnerabilities;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Persistence.Configurations;
+using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.Approvals;
 

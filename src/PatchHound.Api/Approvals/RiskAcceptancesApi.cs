@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PatchHound.Api.Audit;
-using PatchHound.Api.Paging;
 using PatchHound.Api.Tenancy;
 using PatchHound.Api.Work;
 using PatchHound.Core.Approvals;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.Approvals;
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatchHound.Web.Hosting;
 
 namespace PatchHound.Api.Auth;
 
@@ -13,10 +14,11 @@ internal static class DevSignInApi
 {
     public static IEndpointRouteBuilder MapDevSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/auth/sign-out", async (HttpContext context) =>
+        // A script gets 204; the web UI's sign-out form (a browser form post) goes on to the sign-in page.
+        app.MapPost("/auth/sign-out", async Task<Results<NoContent, RedirectHttpResult>> (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return TypedResults.NoContent();
+            return context.Request.HasFormContentType ? TypedResults.LocalRedirect(WebUiPages.SignInPath) : TypedResults.NoContent();
         }).AllowAnonymous();
 
         if (!app.ServiceProvider.GetRequiredService<PatchHoundAuthenticationOptions>().DevSignInEnabled)
@@ -29,7 +31,7 @@ internal static class DevSignInApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignInAsync(
-        DevSignInRequest request, HttpContext context, UserPrincipalFactory principals, ILogger<DevSignInRequest> logger)
+        DevSignInRequest request, HttpContext context, IWebUiSignIn signIn)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || request.Email.Length > 320)
         {
@@ -37,15 +39,12 @@ internal static class DevSignInApi
                 detail: "email is required (at most 320 characters).");
         }
 
-        var principal = await principals.CreateAsync(request.Email, CookieAuthenticationDefaults.AuthenticationScheme, context.RequestAborted);
-        if (principal is null)
+        if (!await signIn.DevSignInAsync(context, request.Email, context.RequestAborted))
         {
-            logger.LogWarning("Dev sign-in refused for an unknown user");
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unknown user",
                 detail: "No PatchHound user has this e-mail address.");
         }
 
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         return TypedResults.NoContent();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
+using PatchHound.Reads.Dashboard;
 
 namespace PatchHound.Api.Dashboard;
 

@@ -15,6 +15,7 @@ using PatchHound.Api.Validation;
 using PatchHound.Api.Vulnerabilities;
 using PatchHound.Api.Work;
 using PatchHound.Infrastructure.Realtime;
+using PatchHound.Web;
 using Scalar.AspNetCore;
 
 namespace PatchHound.Api.Extensions;
@@ -23,7 +24,8 @@ internal static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapApiEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => TypedResults.Ok(new ServiceInfo(
+        // The web UI answers "/" (ADR 0008); the service description moved here.
+        app.MapGet("/api", () => TypedResults.Ok(new ServiceInfo(
                 "PatchHound API",
                 typeof(ApiEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev",
                 "/health/live",
@@ -58,6 +60,7 @@ internal static class ApiEndpoints
         api.MapApiKeysApi();
         api.MapWorkApi();
         api.MapNotificationsHub();
+        app.MapPatchHoundWebUi();
         return app;
     }
 

@@ -2,11 +2,12 @@ using System.Text.Json.Serialization;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
-using PatchHound.Api.Reads;
 using PatchHound.Api.ScaleOut;
+using PatchHound.Api.WebUi;
 using PatchHound.Api.Work;
 using PatchHound.Infrastructure.Realtime;
 using PatchHound.Infrastructure.Secrets;
+using PatchHound.Reads;
 
 namespace PatchHound.Api.Extensions;
 
@@ -33,6 +34,7 @@ internal static class ApiServiceExtensions
         builder.AddScaleOut();
         builder.AddWorkApi();
         builder.AddRealtime();
+        builder.AddWebUi();
         return builder;
     }
 

@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatchHound.Api.Paging;
-using PatchHound.Api.Reads;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
+using PatchHound.Reads;
+using PatchHound.Reads.Findings;
+using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.Findings;
 
 /// <summary>The tenant's findings: filtered, sorted, keyset-paged list; detail; streamed CSV export. Every role reads.</summary>
 internal static class FindingsApi
 {
-    /// <summary>Most urgent deadline first.</summary>
-    public static readonly SortOrder<FindingSortKey> DefaultSort = new(FindingSortKey.DueAt, Descending: false);
+    public static readonly SortOrder<FindingSortKey> DefaultSort = FindingSorts.Default;
 
     public static IEndpointRouteBuilder MapFindingsApi(this IEndpointRouteBuilder app)
     {

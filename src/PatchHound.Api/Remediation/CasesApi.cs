@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
-using PatchHound.Api.Paging;
 using PatchHound.Api.Tenancy;
 using PatchHound.Api.Work;
 using PatchHound.Core.Remediation;
 using PatchHound.Core.Vulnerabilities;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Persistence.Configurations;
+using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.Remediation;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatchHound.Api.Paging;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
+using PatchHound.Reads.Paging;
+using PatchHound.Reads.Software;
 
 namespace PatchHound.Api.Software;
 

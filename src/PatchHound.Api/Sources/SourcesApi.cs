@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PatchHound.Api.Audit;
-using PatchHound.Api.Paging;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
 using PatchHound.Core.Sources;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Secrets;
+using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.Sources;
 

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatchHound.Api.Paging;
-using PatchHound.Api.Reads;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
+using PatchHound.Reads;
+using PatchHound.Reads.Paging;
+using PatchHound.Reads.Vulnerabilities;
 
 namespace PatchHound.Api.Vulnerabilities;
 

@@ -1,4 +1,4 @@
-using PatchHound.Api.Paging;
+using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.Work;
 

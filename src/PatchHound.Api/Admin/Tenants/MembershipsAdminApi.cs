@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
-using PatchHound.Api.Paging;
 using PatchHound.Core.Identity;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.Admin.Tenants;
 

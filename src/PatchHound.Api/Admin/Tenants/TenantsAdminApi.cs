@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
-using PatchHound.Api.Paging;
 using PatchHound.Core.Sla;
 using PatchHound.Core.Tenancy;
 using PatchHound.Infrastructure.Persistence;
+using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.Admin.Tenants;
 

@@ -14,4 +14,10 @@ public enum EndpointAccess
 
     /// <summary>Members of the tenant in the route, with one of the endpoint's roles.</summary>
     Tenant,
+
+    /// <summary>
+    /// A page of the web UI: anonymous callers are sent to the sign-in page; under <c>/t/{Tenant}</c> another tenant's
+    /// route or ids render the 404 page.
+    /// </summary>
+    Page,
 }

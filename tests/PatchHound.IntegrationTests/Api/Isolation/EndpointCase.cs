@@ -31,7 +31,7 @@ public sealed partial record EndpointCase(
         return Parameter().Replace(Pattern, match =>
         {
             var name = match.Groups["name"].Value;
-            if (name == "tenant")
+            if (name.Equals("tenant", StringComparison.OrdinalIgnoreCase))
             {
                 return routeTenant.Slug;
             }

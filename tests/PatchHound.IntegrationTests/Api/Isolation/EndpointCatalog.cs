@@ -13,7 +13,7 @@ public static class EndpointCatalog
     public static IReadOnlyList<EndpointCase> All { get; } =
     [
         // Public
-        new("GET", "/", EndpointAccess.Public),
+        new("GET", "/api", EndpointAccess.Public),
         new("*", "/health/live", EndpointAccess.Public),
         new("*", "/health/ready", EndpointAccess.Public),
         new("GET", "/openapi/{documentName}.json", EndpointAccess.Public, Ids: (_, _) => Map(("documentName", "v1"))),
@@ -23,6 +23,20 @@ public static class EndpointCatalog
         new("GET", "/api/reference/favicon.svg", EndpointAccess.Public),
         new("POST", "/auth/dev/sign-in", EndpointAccess.Public, Body: w => new { email = w.A.Tenant.AnalystEmail }),
         new("POST", "/auth/sign-out", EndpointAccess.Public),
+
+        // Web UI pages (static assets under /_content and /_framework are left out by RouteTable)
+        new("GET", "/sign-in", EndpointAccess.Public),
+        new("POST", "/sign-in", EndpointAccess.Public),
+        new("GET", "/", EndpointAccess.Page),
+        new("POST", "/", EndpointAccess.Page),
+        new("GET", "/not-found", EndpointAccess.Page),
+        new("POST", "/not-found", EndpointAccess.Page),
+        new("GET", "/t/{Tenant}", EndpointAccess.Page),
+        new("POST", "/t/{Tenant}", EndpointAccess.Page),
+        new("GET", "/t/{Tenant}/findings", EndpointAccess.Page),
+        new("POST", "/t/{Tenant}/findings", EndpointAccess.Page),
+        new("GET", "/t/{Tenant}/findings/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "finding"))),
+        new("POST", "/t/{Tenant}/findings/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "finding"))),
 
         // Operators
         new("*", "/admin/jobs/{**path}", EndpointAccess.Operator),

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PatchHound.Core.Identity;
@@ -14,7 +15,11 @@ public sealed class EndpointMatrixTests(IsolationWorld world) : IClassFixture<Is
 {
     private static readonly TenantRole[] AllRoles = Enum.GetValues<TenantRole>();
 
-    public static TheoryData<string> Protected() => Keys(c => c.Access != EndpointAccess.Public);
+    public static TheoryData<string> Protected() => Keys(c => c.Access is not (EndpointAccess.Public or EndpointAccess.Page));
+
+    public static TheoryData<string> Pages() => Keys(c => c.Access == EndpointAccess.Page);
+
+    public static TheoryData<string> TenantPages() => Keys(c => c.Access == EndpointAccess.Page && c.Pattern.Contains("{Tenant}", StringComparison.Ordinal));
 
     public static TheoryData<string> RoleGuarded() => Keys(c => c.Access is EndpointAccess.Operator or EndpointAccess.Tenant);
 
@@ -85,6 +90,45 @@ public sealed class EndpointMatrixTests(IsolationWorld world) : IClassFixture<Is
             var foreignIds = await SendAsync(client, endpoint, endpoint.PathFor(world, world.A, world.B));
             foreignIds.StatusCode.Should().Be(HttpStatusCode.NotFound, $"tenant B's ids under tenant A's route on {key}");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Anonymous_page_requests_go_to_the_sign_in_page(string key)
+    {
+        var endpoint = Case(key);
+        using var anonymous = world.Api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var path = endpoint.PathFor(world, world.A, world.A);
+        var response = await SendAsync(anonymous, endpoint, path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, key);
+        response.Headers.Location?.OriginalString.Should().Be($"/sign-in?returnUrl={Uri.EscapeDataString(path)}", key);
+    }
+
+    [Theory]
+    [MemberData(nameof(TenantPages))]
+    public async Task Another_tenants_page_or_ids_are_the_404_page(string key)
+    {
+        var endpoint = Case(key) with { Method = "GET" };
+        var client = await world.SignedInAsync(world.A.Tenant.AnalystEmail);
+
+        var otherTenant = await SendAsync(client, endpoint, endpoint.PathFor(world, world.B, world.B));
+        otherTenant.StatusCode.Should().Be(HttpStatusCode.NotFound, $"tenant B's route on {key}");
+        (await otherTenant.Content.ReadAsStringAsync()).Should().Contain("<h1>Not found</h1>", key);
+
+        var unknownTenant = await SendAsync(client, endpoint,
+            endpoint.PathFor(world, new WorldTenant(world.A.Tenant with { Slug = "no-such-tenant" }), world.A));
+        unknownTenant.StatusCode.Should().Be(HttpStatusCode.NotFound, $"an unknown tenant on {key}");
+
+        if (endpoint.HasResourceIds)
+        {
+            var foreignIds = await SendAsync(client, endpoint, endpoint.PathFor(world, world.A, world.B));
+            foreignIds.StatusCode.Should().Be(HttpStatusCode.NotFound, $"tenant B's ids under tenant A's route on {key}");
+        }
+
+        var own = await SendAsync(client, endpoint, endpoint.PathFor(world, world.A, world.A));
+        own.StatusCode.Should().Be(HttpStatusCode.OK, $"tenant A's own page on {key}");
     }
 
     [Theory]

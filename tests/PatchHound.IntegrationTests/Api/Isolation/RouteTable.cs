@@ -3,12 +3,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PatchHound.IntegrationTests.Api.Isolation;
 
-/// <summary>The API's own route table, as <c>METHOD /pattern</c> keys.</summary>
+/// <summary>
+/// The API's own route table, as <c>METHOD /pattern</c> keys. The web UI's static assets (one route per file under
+/// <c>_content/</c> and <c>_framework/</c>, and the build's fallback to its static web assets folders, the same public
+/// files for everyone) are left out.
+/// </summary>
 public static class RouteTable
 {
     public static IReadOnlyList<string> Keys(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
+            .Where(endpoint => !IsStaticAsset(endpoint.RoutePattern.RawText ?? string.Empty))
             .SelectMany(endpoint =>
             {
                 var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"];
@@ -17,6 +22,11 @@ public static class RouteTable
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    private static bool IsStaticAsset(string pattern) =>
+        pattern.TrimStart('/').StartsWith("_content/", StringComparison.Ordinal)
+        || pattern.TrimStart('/').StartsWith("_framework/", StringComparison.Ordinal)
+        || pattern.Contains("{**path:file}", StringComparison.Ordinal);
 
     public static string Key(string method, string pattern)
     {

@@ -93,7 +93,7 @@ public sealed class RateLimitAcrossInstancesTests(ScaleOutFixture fixture) : ICl
             var root = new List<HttpStatusCode>();
             for (var i = 0; i < ScaleOutFixture.AnonymousLimit + 10; i++)
             {
-                using var response = await anonymous.GetAsync("/");
+                using var response = await anonymous.GetAsync("/api");
                 root.Add(response.StatusCode);
             }
 
@@ -114,7 +114,7 @@ public sealed class RateLimitAcrossInstancesTests(ScaleOutFixture fixture) : ICl
         var cookie = await fixture.InstanceA.SignInAsync(email);
         using var client = fixture.InstanceB.Client(cookie);
 
-        using var response = await client.GetAsync("/");
+        using var response = await client.GetAsync("/api");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var keys = fixture.RedisClient.GetServer(fixture.Redis.ConnectionString).Keys(pattern: "patchhound:ratelimit:user:*").Select(k => k.ToString()).ToList();

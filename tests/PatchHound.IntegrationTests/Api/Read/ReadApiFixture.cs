@@ -19,7 +19,7 @@ namespace PatchHound.IntegrationTests.Api.Read;
 /// with five devices and twelve findings (<see cref="ReadData"/> describes each), tenant B with one device and two
 /// findings, and catalog entries no finding of A points to. Expected figures in the tests are worked out by hand from it.
 /// </summary>
-public sealed class ReadApiFixture : ApiFixture
+public class ReadApiFixture : ApiFixture
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 

@@ -1,9 +1,0 @@
-namespace PatchHound.Api.Devices;
-
-/// <summary>What the device list can be sorted by (<c>sort=name</c>, <c>sort=-riskScore</c>, ...).</summary>
-internal enum DeviceSortKey
-{
-    Name,
-    RiskScore,
-    LastSeen,
-}

@@ -1,0 +1,25 @@
+using PatchHound.Reads.Dashboard;
+using PatchHound.Reads.Devices;
+using PatchHound.Reads.Findings;
+using PatchHound.Reads.Software;
+using PatchHound.Reads.Vulnerabilities;
+
+namespace PatchHound.Reads;
+
+internal static class ReadsRegistration
+{
+    /// <summary>
+    /// The tenant's read models: devices, installed software, findings (list, detail, CSV export), vulnerabilities and the dashboard.
+    /// Scoped, on the request's <c>PatchHoundDbContext</c>; the tenant route filter enters the tenant first.
+    /// Needs <c>SweepOptions</c> (registered by <c>AddSweeps</c>) for the due-soon window.
+    /// </summary>
+    public static IServiceCollection AddReadApis(this IServiceCollection services)
+    {
+        services.AddScoped<FindingQueries>();
+        services.AddScoped<DeviceQueries>();
+        services.AddScoped<SoftwareQueries>();
+        services.AddScoped<VulnerabilityQueries>();
+        services.AddScoped<DashboardQueries>();
+        return services;
+    }
+}

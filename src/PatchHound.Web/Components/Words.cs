@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace PatchHound.Web.Components;
+
+/// <summary>How figures read on the pages: one place for dates, ages, percentages and state names.</summary>
+public static class Words
+{
+    public static string Date(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string Date(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string DateTime(DateTimeOffset? at) =>
+        at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string Age(DateTimeOffset since, DateTimeOffset now) =>
+        $"{Math.Max(0, (int)(now - since).TotalDays).ToString(CultureInfo.InvariantCulture)} d";
+
+    public static string Percent(decimal? probability) =>
+        probability is { } p ? (p * 100m).ToString("0.#", CultureInfo.InvariantCulture) + " %" : string.Empty;
+
+    public static string Sla(string state) => state switch
+    {
+        "WithinSla" => "Within SLA",
+        "DueSoon" => "Due soon",
+        "Breached" => "Breached",
+        "NoSla" => "No SLA",
+        _ => state,
+    };
+}
