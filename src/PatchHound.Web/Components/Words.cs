@@ -26,4 +26,14 @@ public static class Words
         "NoSla" => "No SLA",
         _ => state,
     };
+
+    /// <summary>Defender's exploitability levels in words.</summary>
+    public static string Exploitability(string level) => level switch
+    {
+        "NoExploit" => "No known exploit",
+        "ExploitIsPublic" => "Public exploit",
+        "ExploitIsVerified" => "Verified exploit",
+        "ExploitIsInKit" => "In exploit kits",
+        _ => level,
+    };
 }

@@ -16,7 +16,8 @@ internal sealed record FindingListQuery(
     string? Kev,
     string? MinEpss,
     string? DeviceId,
-    string? CveId)
+    string? CveId,
+    string[] Exploitability)
 {
     /// <summary>The filter parameters, with a field error for each value that is not of its type.</summary>
     public FindingFilterParameters ToParameters(IDictionary<string, string[]> errors)
@@ -60,7 +61,7 @@ internal sealed record FindingListQuery(
             }
         }
 
-        return new FindingFilterParameters(Severity, Status, kev, minEpss, deviceId, CveId, SlaState);
+        return new FindingFilterParameters(Severity, Status, kev, minEpss, deviceId, CveId, SlaState, Exploitability);
     }
 
     /// <summary>This filter as a query string (with a leading <c>?</c>, or empty), plus the given extra parameters.</summary>
@@ -69,6 +70,7 @@ internal sealed record FindingListQuery(
         var pairs = Severity.Select(v => ("severity", (string?)v))
             .Concat(Status.Select(v => ("status", (string?)v)))
             .Concat(SlaState.Select(v => ("slaState", (string?)v)))
+            .Concat(Exploitability.Select(v => ("exploitability", (string?)v)))
             .Append(("kev", Kev))
             .Append(("minEpss", MinEpss))
             .Append(("deviceId", DeviceId))
