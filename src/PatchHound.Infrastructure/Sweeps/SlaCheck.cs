@@ -5,6 +5,7 @@ using Npgsql;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Notifications;
 using PatchHound.Core.Remediation;
+using PatchHound.Infrastructure.Ingestion;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Realtime;
 
@@ -88,14 +89,14 @@ public sealed class SlaCheck(
         SELECT {NotificationSql.NewId}, @tenant, NULL, @kind,
                'sla:' || f.vulnerability_id || ':' || to_char(f.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') || ':' || @state,
                jsonb_build_object(
-                   'vulnerabilityId', f.vulnerability_id, 'title', v.title, 'severity', v.severity, 'state', @state,
+                   'vulnerabilityId', f.vulnerability_id, 'title', v.title, 'severity', {EffectiveSeveritySql.WorstOf()}, 'state', @state,
                    'dueDate', to_char(f.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'earliestDueAt', min(f.sla_due_at),
                    'findingCount', count(*), 'deviceCount', count(DISTINCT f.device_id)),
                @now
         FROM findings f
         JOIN vulnerabilities v ON v.id = f.vulnerability_id
         WHERE f.tenant_id = @tenant AND f.status = '{nameof(FindingStatus.Open)}' AND {window}
-        GROUP BY f.vulnerability_id, v.title, v.severity, to_char(f.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')
+        GROUP BY f.vulnerability_id, v.title, to_char(f.sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')
         {NotificationSql.SkipExisting}
         RETURNING *
         """;

@@ -23,10 +23,7 @@ internal static class FindingSql
     public static readonly string EffectiveSeverity = Infrastructure.Ingestion.EffectiveSeveritySql.Of();
 
     /// <summary>The severity sort key, its enum value (None 0 … Critical 4): severity is stored by name, which does not sort.</summary>
-    public static readonly string SeverityRank =
-        $"CASE {EffectiveSeverity} " +
-        string.Concat(Enum.GetValues<Severity>().Where(s => s != Severity.None).Select(s => $"WHEN '{s}' THEN {(int)s} ")) +
-        "ELSE 0 END";
+    public static readonly string SeverityRank = Infrastructure.Ingestion.EffectiveSeveritySql.RankOf(EffectiveSeverity);
 
     private static readonly string SelectFrom =
         $"""

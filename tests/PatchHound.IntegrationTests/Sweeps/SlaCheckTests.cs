@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Notifications;
 using PatchHound.Core.Remediation;
@@ -112,6 +113,36 @@ public sealed class SlaCheckTests(DatabaseFixture fixture) : IClassFixture<Datab
         result.FindingsBreached.Should().Be(50);
         var payloads = await tenant.QueryAsync(q => q.Notifications.Select(n => n.Payload).ToListAsync());
         payloads.Should().HaveCount(50).And.OnlyContain(p => JsonDocument.Parse(p, default).RootElement.GetProperty("findingCount").GetInt32() == 200);
+    }
+
+    [Fact]
+    public async Task A_cve_no_feed_rated_yet_is_notified_with_the_worst_severity_the_tenants_own_source_gave_it()
+    {
+        var tenant = await SweepTenant.CreateAsync(Database, Now);
+        var unrated = await SweepTenant.NewVulnerabilityAsync(Database, Now);
+        await tenant.AddAsync(
+            NewFinding(tenant, tenant.DeviceIds[0], unrated, Now.AddDays(-1)),
+            NewFinding(tenant, tenant.DeviceIds[1], unrated, Now.AddDays(-1)));
+        await using (var owner = new NpgsqlConnection(Database.OwnerConnectionString))
+        {
+            await owner.OpenAsync();
+            await using var update = new NpgsqlCommand(
+                """
+                UPDATE vulnerabilities SET severity = 'None' WHERE id = @cve;
+                UPDATE findings SET source_severity = CASE device_id WHEN @first THEN 'Low' ELSE 'Critical' END WHERE vulnerability_id = @cve;
+                """, owner);
+            update.Parameters.AddWithValue("cve", unrated);
+            update.Parameters.AddWithValue("first", tenant.DeviceIds[0]);
+            await update.ExecuteNonQueryAsync();
+        }
+
+        await using var db = tenant.Context();
+        await NewSlaCheck(db).RunAsync(CancellationToken.None);
+
+        var notification = await tenant.QueryAsync(q => q.Notifications.SingleAsync(n => n.DedupeKey.StartsWith($"sla:{unrated}:")));
+        using var payload = JsonDocument.Parse(notification.Payload);
+        payload.RootElement.GetProperty("severity").GetString().Should().Be("Critical", "the catalog says None until a feed rates it (ADR 0010)");
+        payload.RootElement.GetProperty("findingCount").GetInt32().Should().Be(2, "one notification for the CVE and due day, whatever the severities");
     }
 
     private static SlaCheck NewSlaCheck(PatchHoundDbContext db, IRealtimeEvents? events = null) =>
