@@ -46,7 +46,9 @@ public sealed class IngestionRunEnvironment : IAsyncDisposable
             ["ConnectionStrings:PatchHound"] = database.AppConnectionString(),
             ["Authentication:DevSignInEnabled"] = "true",
         });
-        api.Services.GetRequiredService<JobStorage>().ToString().Should().Contain(database.Name, "the API enqueues into this test's database");
+        // Hangfire's storage draws from the process's one data source (docs/connections.md).
+        api.Services.GetRequiredService<JobStorage>().Should().BeOfType<Hangfire.PostgreSql.PostgreSqlStorage>();
+        api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().ConnectionString.Should().Contain(database.Name, "the API enqueues into this test's database");
         return new IngestionRunEnvironment(database, simulator, api);
     }
 

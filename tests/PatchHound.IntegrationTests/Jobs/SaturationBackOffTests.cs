@@ -34,11 +34,25 @@ public sealed class SaturationBackOffTests
             (await jobs.WaitForStateAsync(saturated, ScheduledState.StateName, TimeSpan.FromSeconds(30))).Should().Be(ScheduledState.StateName);
             (await jobs.WaitForStateAsync(broken, ScheduledState.StateName, TimeSpan.FromSeconds(30))).Should().Be(ScheduledState.StateName);
 
-            jobs.Parameter(saturated, SaturationBackOffFilter.CountParameter).Should().Be("1");
+            (await ParameterAsync(jobs, saturated, SaturationBackOffFilter.CountParameter)).Should().Be("1");
             jobs.Parameter(saturated, "RetryCount").Should().BeNull("a back-off spends no retry attempt");
             jobs.Parameter(broken, SaturationBackOffFilter.CountParameter).Should().BeNull();
             jobs.Parameter(broken, "RetryCount").Should().Be("1");
         }
+    }
+
+    /// <summary>The parameter once written (the election's writes and the state's commit are not one read apart).</summary>
+    private static async Task<string?> ParameterAsync(TestJobStorage jobs, string jobId, string name)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var value = jobs.Parameter(jobId, name);
+        while (value is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            value = jobs.Parameter(jobId, name);
+        }
+
+        return value;
     }
 
     [Fact]
