@@ -25,7 +25,16 @@ public sealed class SaturationBackOffTests
             new AutomaticRetryAttribute { Attempts = 5, DelaysInSeconds = [600] },
         };
         using (new BackgroundJobServer(
-            new BackgroundJobServerOptions { Queues = ["default"], WorkerCount = 1, FilterProvider = filters, ServerName = "backoff-test" },
+            new BackgroundJobServerOptions
+            {
+                Queues = ["default"],
+                WorkerCount = 1,
+                FilterProvider = filters,
+                ServerName = "backoff-test",
+                // Not the static JobActivator.Current, which an in-process host of another test class may have left
+                // bound to its disposed service provider.
+                Activator = new JobActivator(),
+            },
             jobs.Storage))
         {
             var saturated = jobs.Client.Enqueue(() => FailingJobs.Saturated());
