@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ using PatchHound.IntegrationTests.Enrichment;
 using PatchHound.IntegrationTests.Harness;
 using PatchHound.IntegrationTests.Hosting;
 using PatchHound.Jobs.Enrichment;
+using PatchHound.Jobs.Platform;
 
 namespace PatchHound.IntegrationTests.Jobs;
 
@@ -34,13 +36,7 @@ public sealed class FailedJobRequeueTests(DatabaseFixture fixture) : IClassFixtu
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(KevCatalogFile.Bytes);
         });
-        await using var worker = await HostProcess.StartAsync("worker", "PatchHound.Worker.dll", WorkerEnvironment.For(fixture.Database,
-            new Dictionary<string, string?>
-            {
-                ["Enrichment__KevFeedUrl"] = feeds.Url(KevPath),
-                ["Jobs__RetryAttempts"] = "2",
-                ["Jobs__RetryDelaysInSeconds__0"] = "1",
-            }));
+        await using var worker = await StartWorkerWithTwoQuickRetriesAsync(feeds);
         var jobs = new TestJobStorage(fixture.Database);
 
         var jobId = jobs.Client.Create<EnrichmentJob>(j => j.RunAsync(EnrichmentFeeds.Kev, null, CancellationToken.None),
@@ -66,6 +62,41 @@ public sealed class FailedJobRequeueTests(DatabaseFixture fixture) : IClassFixtu
         (await operatorClient.PostAsync($"/api/admin/jobs/{jobId}/requeue", null)).StatusCode
             .Should().Be(HttpStatusCode.Conflict, "a succeeded job is not in the dead-letter queue");
     }
+
+    [Fact]
+    public async Task Every_retry_of_a_failing_job_is_enqueued_on_the_queue_it_was_created_for()
+    {
+        await using var feeds = await FeedServer.StartAsync();
+        feeds.Serve(KevPath, context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Task.CompletedTask;
+        });
+        await using var worker = await StartWorkerWithTwoQuickRetriesAsync(feeds);
+        var jobs = new TestJobStorage(fixture.Database);
+        // Created as the hosts create jobs: with the platform's client filter, which records the queue.
+        var client = new BackgroundJobClient(jobs.Storage, new JobFilterCollection { new JobQueueAffinityFilter() });
+
+        var jobId = client.Create<EnrichmentJob>(j => j.RunAsync(EnrichmentFeeds.Kev, null, CancellationToken.None),
+            new EnqueuedState(JobQueues.Critical));
+
+        (await jobs.WaitForStateAsync(jobId, FailedState.StateName, TimeSpan.FromSeconds(90))).Should().Be(FailedState.StateName, worker.Output);
+        var history = jobs.Storage.GetMonitoringApi().JobDetails(jobId).History;
+        var enqueued = history.Where(state => state.StateName == EnqueuedState.StateName).ToList();
+        enqueued.Should().HaveCount(3, "the first enqueue and two retries");
+        enqueued.Select(state => state.Data["Queue"]).Should().AllBe(JobQueues.Critical);
+        feeds.Requests.Count(r => r.Path == KevPath).Should().Be(3);
+    }
+
+    /// <summary>A worker reading the KEV feed from <paramref name="feeds"/>, with two retries one second apart.</summary>
+    private Task<HostProcess> StartWorkerWithTwoQuickRetriesAsync(FeedServer feeds) =>
+        HostProcess.StartAsync("worker", "PatchHound.Worker.dll", WorkerEnvironment.For(fixture.Database,
+            new Dictionary<string, string?>
+            {
+                ["Enrichment__KevFeedUrl"] = feeds.Url(KevPath),
+                ["Jobs__RetryAttempts"] = "2",
+                ["Jobs__RetryDelaysInSeconds__0"] = "1",
+            }));
 
     private static async Task<HttpClient> SignInOperatorAsync(ApiHostFactory api)
     {
