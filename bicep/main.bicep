@@ -62,6 +62,15 @@ param workerMaxReplicas int
 @description('Jobs in one queue per worker replica.')
 param jobsPerWorker int = 20
 
+@description('The hosts sign in to PostgreSQL with Entra tokens as the stamp identity; false uses the db-app-connection secret.')
+param postgresEntraAuthentication bool = true
+
+@description('Key Vault secret data-protection-key-<id> that seals new key-ring elements (rotation: bicep/README.md).')
+param dataProtectionActiveKeyId string = 'k1'
+
+@description('Earlier sealing keys still listed so older key-ring elements open.')
+param dataProtectionRetiredKeyIds array = []
+
 @description('Addresses the alerts e-mail (bicep/modules/alerts.bicep).')
 param alertEmails array = []
 
@@ -102,6 +111,7 @@ module shared 'modules/shared.bicep' = {
     resourceToken: resourceToken
     tags: tags
     keyVaultName: controlPlane.outputs.keyVaultName
+    logAnalyticsWorkspaceId: controlPlane.outputs.logAnalyticsWorkspaceId
     postgresTier: postgresTier
     postgresSkuName: postgresSkuName
     postgresHighAvailability: postgresHighAvailability
@@ -129,8 +139,11 @@ module stamp 'modules/stamp.bicep' = if (deployApps) {
     apiMaxReplicas: apiMaxReplicas
     workerMaxReplicas: workerMaxReplicas
     jobsPerWorker: jobsPerWorker
+    postgresHost: shared.outputs.postgresHost
+    postgresEntraAuthentication: postgresEntraAuthentication
+    dataProtectionActiveKeyId: dataProtectionActiveKeyId
+    dataProtectionRetiredKeyIds: dataProtectionRetiredKeyIds
   }
-  dependsOn: [shared]
 }
 
 module alerts 'modules/alerts.bicep' = {

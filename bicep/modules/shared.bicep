@@ -12,6 +12,9 @@ param tags object
 @description('Key Vault (same resource group) that receives the Redis connection string.')
 param keyVaultName string
 
+@description('Log Analytics workspace receiving the servers\' logs and metrics.')
+param logAnalyticsWorkspaceId string
+
 @description('PostgreSQL compute: Burstable for dev, GeneralPurpose (required for HA) for prod.')
 @allowed(['Burstable', 'GeneralPurpose'])
 param postgresTier string
@@ -131,6 +134,27 @@ resource redis 'Microsoft.Cache/redis@2024-03-01' = {
     enableNonSslPort: false
     minimumTlsVersion: '1.2'
     publicNetworkAccess: 'Enabled'
+  }
+}
+
+// Server logs (slow statements, connections, errors) and platform metrics, beside the apps' telemetry.
+resource postgresLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: postgres
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+resource redisLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: redis
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
   }
 }
 

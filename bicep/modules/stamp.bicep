@@ -27,8 +27,17 @@ param apiMaxReplicas int
 @description('Upper bound of worker replicas.')
 param workerMaxReplicas int
 
-@description('Id of the key sealing the Data Protection key ring; its value is the Key Vault secret data-protection-key-<id>.')
-param dataProtectionKeyId string = 'k1'
+@description('Id of the key sealing new Data Protection key-ring elements; its value is the Key Vault secret data-protection-key-<id>.')
+param dataProtectionActiveKeyId string = 'k1'
+
+@description('Ids of earlier sealing keys still opening older key-ring elements (rotation: bicep/README.md).')
+param dataProtectionRetiredKeyIds array = []
+
+@description('PostgreSQL server the hosts connect to (its fully qualified domain name).')
+param postgresHost string
+
+@description('True: the hosts sign in to PostgreSQL as the stamp identity with Entra tokens (no password anywhere); false: with the db-app-connection secret.')
+param postgresEntraAuthentication bool = true
 
 @description('Jobs waiting or running in one Hangfire queue that justify one worker replica.')
 param jobsPerWorker int
@@ -41,33 +50,52 @@ var apiImage = '${registryServer}/patchhound-api:${imageTag}'
 var queues = ['critical', 'default', 'ingestion', 'ai']
 
 // Container Apps secrets: each one a Key Vault reference read with the stamp's identity.
-var appSecrets = [
+var appSecrets = concat(postgresEntraAuthentication ? [] : [
   { name: 'db-app-connection', keyVaultUrl: '${vaultSecretsUri}db-app-connection', identity: identity.id }
+], [
   { name: 'redis-connection', keyVaultUrl: '${vaultSecretsUri}redis-connection', identity: identity.id }
   { name: 'appinsights-connection', keyVaultUrl: '${vaultSecretsUri}appinsights-connection', identity: identity.id }
-]
-var appEnv = [
+])
+// With Entra the login is the identity itself (a PostgreSQL principal named after it, bicep/README.md) and its
+// password an access token DefaultAzureCredential gets for the identity: the connection string holds no secret.
+var postgresEnv = postgresEntraAuthentication ? [
+  {
+    name: 'ConnectionStrings__PatchHound'
+    value: 'Host=${postgresHost};Database=patchhound;Username=${identity.name};SSL Mode=Require'
+  }
+  { name: 'Database__Authentication', value: 'Entra' }
+] : [
   { name: 'ConnectionStrings__PatchHound', secretRef: 'db-app-connection' }
+]
+var appEnv = concat(postgresEnv, [
   { name: 'ConnectionStrings__Redis', secretRef: 'redis-connection' }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection' }
   { name: 'ASPNETCORE_HTTP_PORTS', value: '8080' }
-  // DefaultAzureCredential signs in as the stamp's user-assigned identity (Key Vault for the sources' credentials).
+  // DefaultAzureCredential signs in as the stamp's user-assigned identity (PostgreSQL, Key Vault for the sources' credentials).
   { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
   { name: 'SecretStore__Provider', value: 'KeyVault' }
   { name: 'SecretStore__KeyVaultUri', value: vault.properties.vaultUri }
-]
-// The API alone holds the Data Protection key ring (cookies, antiforgery): sealed at rest in Redis with this key.
-var apiSecrets = concat(appSecrets, [
-  {
-    name: 'data-protection-key'
-    keyVaultUrl: '${vaultSecretsUri}data-protection-key-${dataProtectionKeyId}'
-    identity: identity.id
-  }
 ])
-var apiEnv = concat(appEnv, [
-  { name: 'DataProtection__ActiveKeyId', value: dataProtectionKeyId }
-  { name: 'DataProtection__Keys__${dataProtectionKeyId}', secretRef: 'data-protection-key' }
-])
+// The API alone holds the Data Protection key ring (cookies, antiforgery): sealed at rest in Redis with the active key;
+// retired keys stay listed so elements sealed before a rotation still open. Key ids are letters, digits and '_';
+// Container Apps and Key Vault secret names allow lower-case letters, digits and '-'.
+func dataProtectionSecretName(keyId string) string => 'data-protection-key-${toLower(replace(keyId, '_', '-'))}'
+
+var dataProtectionKeyIds = union([dataProtectionActiveKeyId], dataProtectionRetiredKeyIds)
+var dataProtectionSecrets = map(dataProtectionKeyIds, keyId => {
+  name: dataProtectionSecretName(keyId)
+  keyVaultUrl: '${vaultSecretsUri}${dataProtectionSecretName(keyId)}'
+  identity: identity.id
+})
+var apiSecrets = concat(appSecrets, dataProtectionSecrets)
+var apiEnv = concat(
+  appEnv,
+  [{ name: 'DataProtection__ActiveKeyId', value: dataProtectionActiveKeyId }],
+  map(dataProtectionKeyIds, keyId => {
+    name: 'DataProtection__Keys__${keyId}'
+    secretRef: dataProtectionSecretName(keyId)
+  })
+)
 var registries = [{ server: registryServer, identity: identity.id }]
 var healthProbes = [
   { type: 'Liveness', httpGet: { path: '/health/live', port: 8080 } }

@@ -20,3 +20,6 @@ param postgresFirewallRules = [
 param redisSku = 'Basic'
 param apiMaxReplicas = 3
 param workerMaxReplicas = 3
+// Data Protection key rotation (bicep/README.md): the new key's id active, the old one retired until it may go.
+param dataProtectionActiveKeyId = readEnvironmentVariable('PATCHHOUND_DP_ACTIVE_KEY_ID', 'k1')
+param dataProtectionRetiredKeyIds = filter(split(readEnvironmentVariable('PATCHHOUND_DP_RETIRED_KEY_IDS', ''), ','), id => !empty(id))

@@ -15,7 +15,7 @@ public static class CachingRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var process = builder.ProcessConnectionString();
-        builder.Services.AddKeyedSingleton(CacheChangeFeed.ApplicationName, (_, _) => ListeningDataSource(process));
+        builder.Services.AddKeyedSingleton(CacheChangeFeed.ApplicationName, (services, _) => ListeningDataSource(process, services.GetService<PostgresEntraCredential>()));
         builder.Services.AddSingleton<CacheChangeFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CacheChangeFeed>());
         return builder;
@@ -25,11 +25,11 @@ public static class CachingRegistration
     /// Its own unpooled connection, named so operators can tell it apart in <c>pg_stat_activity</c>: the process's
     /// Application Name with <c>:listen</c>, or <see cref="CacheChangeFeed.ApplicationName"/> when it has none.
     /// </summary>
-    public static NpgsqlDataSource ListeningDataSource(string applicationConnectionString)
+    public static NpgsqlDataSource ListeningDataSource(string applicationConnectionString, PostgresEntraCredential? entra = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(applicationConnectionString) { Pooling = false };
         var name = string.IsNullOrEmpty(builder.ApplicationName) ? CacheChangeFeed.ApplicationName : builder.ApplicationName + ":listen";
         builder.ApplicationName = name.Length <= 63 ? name : name[..63];
-        return NpgsqlDataSource.Create(builder.ConnectionString);
+        return PostgresDataSources.Create(builder.ConnectionString, entra);
     }
 }

@@ -13,6 +13,9 @@ public sealed class DatabaseOptions
     /// <summary>Connection string name for the schema owner, used only to migrate.</summary>
     public const string MigrationsConnectionName = "PatchHoundMigrations";
 
+    /// <summary>How the application login signs in: its password, or Entra tokens (<see cref="PostgresDataSources"/>).</summary>
+    public DatabaseAuthentication Authentication { get; set; } = DatabaseAuthentication.Password;
+
     /// <summary>Apply pending migrations when a host starts (under the migration lock).</summary>
     public bool MigrateOnStartup { get; set; }
 

@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,8 @@ public static class PersistenceRegistration
         // The one pool of application connections: EF, hand-written reads (TenantSql), leases and Hangfire's storage,
         // sized by the host role's connection budget.
         var pooled = builder.ProcessConnectionString();
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(pooled));
+        builder.AddPostgresEntraCredential();
+        builder.Services.AddSingleton(services => PostgresDataSources.Create(pooled, services.GetService<PostgresEntraCredential>()));
         builder.Services.AddScoped<TenantSql>();
         builder.Services.AddJobLeases();
         // The options are built once (their parts are singletons and the interceptors keep no per-context state);
@@ -71,6 +73,16 @@ public static class PersistenceRegistration
         configuration.GetConnectionString(DatabaseOptions.MigrationsConnectionName)
         ?? throw new InvalidOperationException(
             $"ConnectionStrings:{DatabaseOptions.MigrationsConnectionName} (the schema owner) is not configured.");
+
+    /// <summary>With <c>Database:Authentication</c> Entra, the credential of the process (unless a test registered one).</summary>
+    private static void AddPostgresEntraCredential(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Authentication == DatabaseAuthentication.Entra && builder.Services.All(d => d.ServiceType != typeof(PostgresEntraCredential)))
+        {
+            builder.Services.AddSingleton(_ => new PostgresEntraCredential(new DefaultAzureCredential()));
+        }
+    }
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)
     {

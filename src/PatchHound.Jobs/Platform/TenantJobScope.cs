@@ -18,23 +18,24 @@ public sealed class TenantJobScope(IServiceScopeFactory scopes)
         ArgumentNullException.ThrowIfNull(work);
         using var span = TenantTelemetry.Source.StartActivity(operation);
         span?.SetTag(TenantTelemetry.TenantIdAttribute, tenantId.ToString());
-        await using var scope = scopes.CreateAsyncScope();
-        var tenant = await scope.ServiceProvider.GetRequiredService<TenantScope>()
-            .EnterAsync(tenantId.ToString(), cancellationToken);
-        using (LogContext.PushProperty("TenantId", tenant.Id))
-        using (LogContext.PushProperty("Tenant", tenant.Slug))
-        using (LogContext.PushProperty("TenantEdition", tenant.Edition.ToString()))
+        try
         {
-            try
+            await using var scope = scopes.CreateAsyncScope();
+            var tenant = await scope.ServiceProvider.GetRequiredService<TenantScope>()
+                .EnterAsync(tenantId.ToString(), cancellationToken);
+            using (LogContext.PushProperty("TenantId", tenant.Id))
+            using (LogContext.PushProperty("Tenant", tenant.Slug))
+            using (LogContext.PushProperty("TenantEdition", tenant.Edition.ToString()))
             {
                 return await work(scope.ServiceProvider, cancellationToken);
             }
-            catch (Exception e)
-            {
-                span?.AddException(e);
-                span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
-                throw;
-            }
+        }
+        catch (Exception e)
+        {
+            // Entering the tenant can fail too (saturation, a tenant deleted meanwhile): the span says why either way.
+            span?.AddException(e);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
+            throw;
         }
     }
 }

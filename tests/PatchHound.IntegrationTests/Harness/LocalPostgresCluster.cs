@@ -18,7 +18,8 @@ internal sealed class LocalPostgresCluster
     public string AdminConnectionString =>
         $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database=postgres;Include Error Detail=true";
 
-    public static async Task<LocalPostgresCluster> StartAsync()
+    /// <summary>Starts a cluster; <paramref name="firstHbaRules"/> go before initdb's trust rules (first match wins).</summary>
+    public static async Task<LocalPostgresCluster> StartAsync(IReadOnlyList<string>? firstHbaRules = null)
     {
         await StopAbandonedClustersAsync();
         var root = ScratchDirectory.Create(DirectoryPrefix);
@@ -33,6 +34,12 @@ internal sealed class LocalPostgresCluster
                 ["-D", dataDirectory, "-U", "postgres", "-E", "UTF8", "--locale=C", "--auth=trust", "--no-sync"],
                 root);
             await File.AppendAllTextAsync(Path.Combine(dataDirectory, "postgresql.conf"), Settings(root));
+            if (firstHbaRules is { Count: > 0 })
+            {
+                var hba = Path.Combine(dataDirectory, "pg_hba.conf");
+                await File.WriteAllTextAsync(hba, string.Join('\n', firstHbaRules) + "\n" + await File.ReadAllTextAsync(hba));
+            }
+
             return await StartOnFreePortAsync(root, dataDirectory);
         }
         catch

@@ -36,7 +36,7 @@ internal sealed class RedisDirectory
 
     public string ReadLog() => File.Exists(LogFile) ? File.ReadAllText(LogFile) : string.Empty;
 
-    public ProcessStartInfo StartInfo(int port)
+    public ProcessStartInfo StartInfo(int port, string? password = null)
     {
         var startInfo = new ProcessStartInfo("redis-server")
         {
@@ -57,6 +57,7 @@ internal sealed class RedisDirectory
             "--dir", Path,
             "--pidfile", PidFile,
             "--logfile", LogFile,
+            .. password is null ? Array.Empty<string>() : ["--requirepass", password],
         ];
         foreach (var argument in arguments)
         {

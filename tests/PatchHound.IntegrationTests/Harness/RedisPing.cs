@@ -8,15 +8,26 @@ public static class RedisPing
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
-    public static async Task<string> SendAsync(string host, int port, CancellationToken cancellationToken = default)
+    /// <summary>The reply to PING (<c>+PONG</c> when healthy), after AUTH when a password is given.</summary>
+    public static async Task<string> SendAsync(string host, int port, string? password = null, CancellationToken cancellationToken = default)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         using var client = new TcpClient();
         await client.ConnectAsync(host, port, timeout.Token);
         var stream = client.GetStream();
-        await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
         using var reader = new StreamReader(stream, Encoding.ASCII);
+        if (password is not null)
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"AUTH {password}\r\n"), timeout.Token);
+            var auth = await reader.ReadLineAsync(timeout.Token);
+            if (auth != "+OK")
+            {
+                return auth ?? "";
+            }
+        }
+
+        await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
         return await reader.ReadLineAsync(timeout.Token)
             ?? throw new IOException($"Redis at {host}:{port} closed the connection without replying to PING.");
     }

@@ -22,12 +22,13 @@ public sealed class RedisServer : IAsyncDisposable
     private readonly ExitWatchdog? watchdog;
     private Process? process;
 
-    private RedisServer(string host, int port, RedisDirectory? directory = null, ExitWatchdog? watchdog = null)
+    private RedisServer(string host, int port, RedisDirectory? directory = null, ExitWatchdog? watchdog = null, string? password = null)
     {
         Host = host;
         Port = port;
         this.directory = directory;
         this.watchdog = watchdog;
+        Password = password;
     }
 
     /// <summary>The shared server; <c>await RedisServer.Instance</c>. It lives until the test process ends.</summary>
@@ -37,21 +38,27 @@ public sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>StackExchange.Redis configuration string: <c>host:port</c>.</summary>
-    public string ConnectionString => $"{Host}:{Port.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>The password clients must AUTH with (<c>requirepass</c>), or none.</summary>
+    public string? Password { get; }
+
+    /// <summary>StackExchange.Redis configuration string: <c>host:port</c>, and the password when there is one.</summary>
+    public string ConnectionString => Password is null ? Address : $"{Address},password={Password}";
+
+    /// <summary><c>host:port</c>.</summary>
+    public string Address => $"{Host}:{Port.ToString(CultureInfo.InvariantCulture)}";
 
     public bool IsExternal => directory is null;
 
     public bool IsRunning => process is { HasExited: false };
 
-    /// <summary>A dedicated local server, owned (and disposed) by the caller.</summary>
-    public static async Task<RedisServer> StartNewAsync()
+    /// <summary>A dedicated local server, owned (and disposed) by the caller; with a password, clients must AUTH.</summary>
+    public static async Task<RedisServer> StartNewAsync(string? password = null)
     {
         var directory = RedisDirectory.Create();
         var watchdog = ExitWatchdog.Start(directory.CleanUpScript());
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer("127.0.0.1", FreePort.Next(), directory, watchdog);
+            var server = new RedisServer("127.0.0.1", FreePort.Next(), directory, watchdog, password);
             try
             {
                 await server.StartAsync();
@@ -78,7 +85,7 @@ public sealed class RedisServer : IAsyncDisposable
             return;
         }
 
-        process = Process.Start(local.StartInfo(Port))!;
+        process = Process.Start(local.StartInfo(Port, Password))!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -104,7 +111,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     /// <summary>Sends PING over a raw socket and returns the reply line, <c>+PONG</c> when healthy.</summary>
     public Task<string> PingAsync(CancellationToken cancellationToken = default) =>
-        RedisPing.SendAsync(Host, Port, cancellationToken);
+        RedisPing.SendAsync(Host, Port, Password, cancellationToken);
 
     /// <summary>Stops a dedicated server and deletes its directory.</summary>
     public ValueTask DisposeAsync()

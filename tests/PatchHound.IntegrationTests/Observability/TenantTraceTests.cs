@@ -80,11 +80,15 @@ public sealed class TenantTraceTests(DatabaseFixture fixture) : IClassFixture<Da
         var batches = trace.Where(s => s.Name == "ingestion.batch").ToList();
         var batchJobs = await BatchJobsOfRunAsync(runId);
         batchJobs.Should().BeGreaterThan(1, $"the run of {pages} pages took several batch jobs");
-        batches.Should().HaveCount((int)batchJobs, "every batch job of the run is in the trigger's trace");
+        var jobSpans = trace.Where(s => s.Name.StartsWith("job ", StringComparison.Ordinal)).ToList();
+        // A batch retried (e.g. its tenant lookup timed out on a loaded machine) is one job with two executions.
+        jobSpans.Where(s => s.Name == "job IngestionBatchJob").Select(s => s["patchhound.job.id"]).Distinct()
+            .Should().HaveCount((int)batchJobs, "every batch job of the run is in the trigger's trace");
+        batches.Should().HaveCountGreaterThanOrEqualTo((int)batchJobs);
+        batches.Where(s => s.Status?.Code != Status.Types.StatusCode.Error).Should().HaveCount((int)batchJobs, "each batch job succeeded once: {0}", string.Join(Environment.NewLine, batches));
         trace.Should().ContainSingle(s => s.Name == "ingestion.merge");
         trace.Where(s => s.Name.StartsWith("ingestion.", StringComparison.Ordinal))
             .Should().OnlyContain(s => s[TenantTelemetry.TenantIdAttribute] == tenant.TenantId.ToString() && s[TenantTelemetry.TenantEditionAttribute] == "Enterprise");
-        var jobSpans = trace.Where(s => s.Name.StartsWith("job ", StringComparison.Ordinal)).ToList();
         jobSpans.Should().OnlyContain(s => s.Service == "patchhound-worker" && s.Kind == SpanKind.Consumer
             && s["patchhound.job.queue"] == "ingestion" && s["patchhound.job.id"] != null && s["patchhound.job.attempt"] != null);
         jobSpans.Where(s => s.Name == "job IngestionBatchJob").Should().HaveCount(batches.Count);

@@ -30,6 +30,9 @@ public sealed class BicepFixture : IAsyncLifetime
 
     internal DeploymentSnapshot Prod { get; private set; } = null!;
 
+    /// <summary>Prod in the middle of a Data Protection key rotation: k2 seals, k1 and old_k0 still open.</summary>
+    internal DeploymentSnapshot ProdRotatingKeys { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         directory = ScratchDirectory.Create("patchhound-bicep-");
@@ -45,6 +48,11 @@ public sealed class BicepFixture : IAsyncLifetime
 
         Dev = await SnapshotAsync("dev");
         Prod = await SnapshotAsync("prod");
+        ProdRotatingKeys = await SnapshotAsync("prod", new()
+        {
+            ["PATCHHOUND_DP_ACTIVE_KEY_ID"] = "k2",
+            ["PATCHHOUND_DP_RETIRED_KEY_IDS"] = "k1,old_k0",
+        });
     }
 
     public Task DisposeAsync()
@@ -53,18 +61,26 @@ public sealed class BicepFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<DeploymentSnapshot> SnapshotAsync(string environmentName)
+    private async Task<DeploymentSnapshot> SnapshotAsync(string environmentName, Dictionary<string, string?>? operatorEnvironment = null)
     {
+        var environment = new Dictionary<string, string?>(Environment);
+        foreach (var (name, value) in operatorEnvironment ?? [])
+        {
+            environment[name] = value;
+        }
+
         var parameters = $"params/{environmentName}.bicepparam";
-        await RunAsync("build-params", parameters, "--stdout");
-        await RunAsync("snapshot", parameters, "--subscription-id", SubscriptionId, "--tenant-id", SubscriptionId);
+        await RunAsync(environment, "build-params", parameters, "--stdout");
+        await RunAsync(environment, "snapshot", parameters, "--subscription-id", SubscriptionId, "--tenant-id", SubscriptionId);
         var snapshot = Path.Combine(directory, "params", $"{environmentName}.snapshot.json");
         return new DeploymentSnapshot(File.Exists(snapshot) ? JsonNode.Parse(File.ReadAllText(snapshot))! : new JsonObject());
     }
 
-    private async Task<BicepRun> RunAsync(params string[] arguments)
+    private Task<BicepRun> RunAsync(params string[] arguments) => RunAsync(Environment, arguments);
+
+    private async Task<BicepRun> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        var run = await BicepCli.RunAsync(directory, Environment, arguments);
+        var run = await BicepCli.RunAsync(directory, environment, arguments);
         Runs.Add(run);
         return run;
     }

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using PatchHound.IntegrationTests.Harness;
 
 namespace PatchHound.IntegrationTests.Deployment.Bicep;
 
-public sealed class BicepTemplateTests(BicepFixture bicep) : IClassFixture<BicepFixture>
+public sealed partial class BicepTemplateTests(BicepFixture bicep) : IClassFixture<BicepFixture>
 {
     private const string AcrPullRole = "7f951dda-4ed3-4680-a7ca-43fe172d538d";
     private const string KeyVaultSecretsUserRole = "4633458b-17de-408a-b874-0445c86b69e6";
@@ -69,8 +71,18 @@ public sealed class BicepTemplateTests(BicepFixture bicep) : IClassFixture<Bicep
                     continue;
                 }
 
-                SecretPatterns.IsSecretName(name).Should().BeFalse($"{name} holds a plain value");
-                SecretPatterns.LooksLikeSecretValue((string)variable["value"]!).Should().BeFalse($"{name}'s value looks secret");
+                var value = (string)variable["value"]!;
+                if (name == "ConnectionStrings__PatchHound")
+                {
+                    // Entra sign-in: the connection string names the identity and holds no password.
+                    value.Should().NotContainEquivalentOf("password", $"{name} is a plain value only without a password");
+                }
+                else
+                {
+                    SecretPatterns.IsSecretName(name).Should().BeFalse($"{name} holds a plain value");
+                }
+
+                SecretPatterns.LooksLikeSecretValue(value).Should().BeFalse($"{name}'s value looks secret");
             }
         }
     }
@@ -131,7 +143,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep) : IClassFixture<Bicep
             var keyId = (string)env["DataProtection__ActiveKeyId"]["value"]!;
             var keyRef = (string)env[$"DataProtection__Keys__{keyId}"]["secretRef"]!;
             var secret = api["properties"]!["configuration"]!["secrets"]!.AsArray().Single(secret => (string)secret!["name"]! == keyRef)!;
-            ((string)secret["keyVaultUrl"]!).Should().Contain("data-protection-key-{1}").And.EndWith($"'{keyId}')]");
+            ((string)secret["keyVaultUrl"]!).Should().Contain("secrets/").And.EndWith($"'data-protection-key-{keyId}')]");
 
             var worker = snapshot.Single("Microsoft.App/containerApps", "worker");
             Containers(worker).Single()["env"]!.AsArray().Select(variable => (string)variable!["name"]!)
@@ -145,6 +157,24 @@ public sealed class BicepTemplateTests(BicepFixture bicep) : IClassFixture<Bicep
 
             var identityId = (string)snapshot.OfType("Microsoft.ManagedIdentity/userAssignedIdentities").Single()["id"]!;
             RoleGrantedToIdentity(snapshot, KeyVaultSecretsOfficerRole, identityId).Should().BeTrue("the API writes the sources' credentials");
+        }
+    }
+
+    [Fact]
+    public void A_key_rotation_seals_with_the_new_key_and_still_opens_with_the_retired_ones()
+    {
+        var api = bicep.ProdRotatingKeys.Single("Microsoft.App/containerApps", "api");
+        var env = Containers(api).Single()["env"]!.AsArray().ToDictionary(variable => (string)variable!["name"]!, variable => variable!);
+        ((string)env["DataProtection__ActiveKeyId"]["value"]!).Should().Be("k2");
+        env.Keys.Where(name => name.StartsWith("DataProtection__Keys__", StringComparison.Ordinal))
+            .Should().BeEquivalentTo("DataProtection__Keys__k2", "DataProtection__Keys__k1", "DataProtection__Keys__old_k0");
+
+        var secrets = api["properties"]!["configuration"]!["secrets"]!.AsArray()
+            .ToDictionary(secret => (string)secret!["name"]!, secret => (string)secret!["keyVaultUrl"]!);
+        foreach (var (keyId, secretName) in new[] { ("k2", "data-protection-key-k2"), ("k1", "data-protection-key-k1"), ("old_k0", "data-protection-key-old-k0") })
+        {
+            ((string)env[$"DataProtection__Keys__{keyId}"]["secretRef"]!).Should().Be(secretName);
+            secrets[secretName].Should().Contain("secrets/").And.EndWith($"'{secretName}')]", "the vault secret of a key id is named like its container secret");
         }
     }
 
@@ -168,12 +198,67 @@ public sealed class BicepTemplateTests(BicepFixture bicep) : IClassFixture<Bicep
             }
 
             var logAlerts = snapshot.OfType("Microsoft.Insights/scheduledQueryRules");
-            logAlerts.Should().HaveCount(2);
             foreach (var alert in logAlerts)
             {
                 alert["properties"]!["scopes"]!.AsArray().Select(scope => (string)scope!).Should().Equal(workspaceId);
-                ((string)alert["properties"]!["criteria"]!["allOf"]![0]!["query"]!).Should().Contain("AppRequests").And.Contain("patchhound-api");
                 alert["properties"]!["actions"]!["actionGroups"]!.AsArray().Select(id => (string)id!).Should().Equal(actionGroupId);
+            }
+
+            // alert-patchhound-<name>-<token>
+            var queries = logAlerts.ToDictionary(
+                alert => string.Join('-', ((string)alert["name"]!).Split('-')[2..^1]),
+                alert => (string)alert["properties"]!["criteria"]!["allOf"]![0]!["query"]!);
+            queries.Keys.Should().BeEquivalentTo(
+                "api-5xx", "api-p95", "queue-backlog", "dead-letters", "failed-job-rate", "ingestion-lag", "ingestion-dead-letters");
+            queries["api-5xx"].Should().Contain("AppRequests").And.Contain("patchhound-api");
+            queries["api-p95"].Should().Contain("AppRequests").And.Contain("patchhound-api");
+            var observability = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "observability.md"));
+            foreach (var (name, query) in queries.Where(pair => !pair.Key.StartsWith("api-", StringComparison.Ordinal)))
+            {
+                var metric = MetricName().Match(query);
+                metric.Success.Should().BeTrue($"alert {name} reads one of the hosts' metrics");
+                observability.Should().Contain($"`{metric.Groups[1].Value}`", $"alert {name} reads a documented metric");
+                query.Should().Contain("AppMetrics").And.Contain("patchhound-worker");
+            }
+
+            var lag = logAlerts.Single(alert => ((string)alert["name"]!).Contains("ingestion-lag", StringComparison.Ordinal));
+            ((string)lag["properties"]!["criteria"]!["allOf"]![0]!["operator"]!).Should().Be("LessThan", "the lag alert fires on no success");
+            ((string)lag["properties"]!["windowSize"]!).Should().Be("PT6H");
+        }
+    }
+
+    [Fact]
+    public void The_database_redis_vault_and_apps_environment_send_their_logs_and_metrics_to_the_workspace()
+    {
+        foreach (var snapshot in new[] { bicep.Dev, bicep.Prod })
+        {
+            var workspaceId = (string)snapshot.OfType("Microsoft.OperationalInsights/workspaces").Single()["id"]!;
+            var settings = snapshot.OfType("Microsoft.Insights/diagnosticSettings");
+            foreach (var type in new[] { "Microsoft.DBforPostgreSQL/flexibleServers", "Microsoft.Cache/redis", "Microsoft.KeyVault/vaults", "Microsoft.App/managedEnvironments" })
+            {
+                var resourceId = (string)snapshot.OfType(type).Single()["id"]!;
+                var setting = settings.Single(setting => ((string)setting["id"]!).StartsWith($"{resourceId}/providers/", StringComparison.OrdinalIgnoreCase));
+                ((string)setting["properties"]!["workspaceId"]!).Should().Be(workspaceId, $"{type} logs to the workspace");
+                setting["properties"]!["logs"]!.AsArray().Should().NotBeEmpty();
+            }
+        }
+    }
+
+    [Fact]
+    public void Api_and_worker_sign_in_to_postgres_as_the_stamp_identity_with_entra_tokens_and_no_password()
+    {
+        foreach (var snapshot in new[] { bicep.Dev, bicep.Prod })
+        {
+            var identityName = (string)snapshot.OfType("Microsoft.ManagedIdentity/userAssignedIdentities").Single()["name"]!;
+            foreach (var app in new[] { snapshot.Single("Microsoft.App/containerApps", "api"), snapshot.Single("Microsoft.App/containerApps", "worker") })
+            {
+                var env = Containers(app).Single()["env"]!.AsArray().ToDictionary(variable => (string)variable!["name"]!, variable => variable!);
+                ((string)env["Database__Authentication"]["value"]!).Should().Be("Entra");
+                var connection = (string)env["ConnectionStrings__PatchHound"]["value"]!;
+                connection.Should().Contain($"Username={{1}}").And.Contain($"'{identityName}'").And.Contain("SSL Mode=Require")
+                    .And.NotContainEquivalentOf("password");
+                app["properties"]!["configuration"]!["secrets"]!.AsArray().Select(secret => (string)secret!["name"]!)
+                    .Should().NotContain("db-app-connection", "no application database password exists");
             }
         }
     }
@@ -224,6 +309,9 @@ public sealed class BicepTemplateTests(BicepFixture bicep) : IClassFixture<Bicep
 
     private static JsonNode Postgres(DeploymentSnapshot snapshot) =>
         snapshot.OfType("Microsoft.DBforPostgreSQL/flexibleServers").Single()["properties"]!;
+
+    [GeneratedRegex("Name == \"([a-z_.]+)\"")]
+    private static partial Regex MetricName();
 
     private static IEnumerable<JsonNode> Containers(JsonNode workload) =>
         workload["properties"]!["template"]!["containers"]!.AsArray().Select(container => container!);

@@ -18,7 +18,7 @@ internal sealed class ComposeConfig(JsonObject root)
 
     private JsonObject Services => root["services"]!.AsObject();
 
-    public static async Task<ChildProcessResult> RunAsync(string applicationEnv, string ownerEnv, params string[] arguments)
+    public static async Task<ChildProcessResult> RunAsync(string applicationEnv, string ownerEnv, string redisEnv, params string[] arguments)
     {
         var profiles = AllProfiles.SelectMany(profile => new[] { "--profile", profile });
         return await ChildProcess.RunAsync(
@@ -28,14 +28,15 @@ internal sealed class ComposeConfig(JsonObject root)
             {
                 ["PATCHHOUND_ENV_FILE"] = applicationEnv,
                 ["PATCHHOUND_OWNER_ENV_FILE"] = ownerEnv,
+                ["PATCHHOUND_REDIS_ENV_FILE"] = redisEnv,
             },
             workingDirectory: RepositoryRoot.Path);
     }
 
     /// <summary>Every profile, with the given env files (the examples by default).</summary>
-    public static async Task<ComposeConfig> LoadAsync(string? applicationEnv = null, string? ownerEnv = null)
+    public static async Task<ComposeConfig> LoadAsync(string? applicationEnv = null, string? ownerEnv = null, string? redisEnv = null)
     {
-        var result = await RunAsync(applicationEnv ?? EnvFile.Application.Path, ownerEnv ?? EnvFile.SchemaOwner.Path, "config");
+        var result = await RunAsync(applicationEnv ?? EnvFile.Application.Path, ownerEnv ?? EnvFile.SchemaOwner.Path, redisEnv ?? EnvFile.Redis.Path, "config");
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"docker-compose config failed: {result}");

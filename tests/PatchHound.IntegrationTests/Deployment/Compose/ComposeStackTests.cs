@@ -17,11 +17,11 @@ public sealed partial class ComposeStackTests
     [Fact]
     public async Task Validates_in_every_profile_with_the_example_env_files_and_refuses_without_them()
     {
-        var valid = await ComposeConfig.RunAsync(EnvFile.Application.Path, EnvFile.SchemaOwner.Path, "config", "-q");
-        var missing = await ComposeConfig.RunAsync(Path.Combine(RepositoryRoot.Path, "no-such.env"), EnvFile.SchemaOwner.Path, "config", "-q");
+        var valid = await ComposeConfig.RunAsync(EnvFile.Application.Path, EnvFile.SchemaOwner.Path, EnvFile.Redis.Path, "config", "-q");
+        var missing = await ComposeConfig.RunAsync(Path.Combine(RepositoryRoot.Path, "no-such.env"), EnvFile.SchemaOwner.Path, EnvFile.Redis.Path, "config", "-q");
 
         using var demo = new OperatorEnvFiles(demo: true);
-        var filledIn = await ComposeConfig.RunAsync(demo.Application, demo.SchemaOwner, "config", "-q");
+        var filledIn = await ComposeConfig.RunAsync(demo.Application, demo.SchemaOwner, demo.Redis, "config", "-q");
 
         valid.ExitCode.Should().Be(0, valid.ToString());
         filledIn.ExitCode.Should().Be(0, filledIn.ToString());
@@ -53,7 +53,7 @@ public sealed partial class ComposeStackTests
     public async Task The_api_and_workers_connect_as_the_application_login_and_never_see_the_owners_credentials()
     {
         using var env = new OperatorEnvFiles();
-        var config = await ComposeConfig.LoadAsync(env.Application, env.SchemaOwner);
+        var config = await ComposeConfig.LoadAsync(env.Application, env.SchemaOwner, env.Redis);
         var ownerPassword = config.Environment("postgres")["POSTGRES_PASSWORD"];
         ownerPassword.Should().Be(env.OwnerPassword);
         var migrate = config.Environment("migrate");
@@ -113,7 +113,7 @@ public sealed partial class ComposeStackTests
     public async Task The_compose_file_holds_no_secret_only_the_env_files_do()
     {
         var config = await ComposeConfig.LoadAsync();
-        var fromEnvFiles = EnvFile.Application.Active.Concat(EnvFile.SchemaOwner.Active).Select(variable => variable.Name).ToHashSet();
+        var fromEnvFiles = EnvFile.All.SelectMany(file => file.Active).Select(variable => variable.Name).ToHashSet();
         var text = await File.ReadAllTextAsync(ComposeConfig.ComposeFile);
 
         foreach (var service in config.ServiceNames)
@@ -132,16 +132,16 @@ public sealed partial class ComposeStackTests
     [Fact]
     public void The_example_env_files_leave_every_secret_to_the_operator()
     {
-        var secrets = EnvFile.Application.Active.Concat(EnvFile.SchemaOwner.Active)
+        var secrets = EnvFile.All.SelectMany(file => file.Active)
             .Where(variable => variable.Name.StartsWith("SecretStore__Keys__", StringComparison.Ordinal)
                 || variable.Name.StartsWith("DataProtection__Keys__", StringComparison.Ordinal)
+                || variable.Name == "ConnectionStrings__Redis"
                 || (SecretPatterns.IsSecretName(variable.Name) && !variable.Name.StartsWith("SecretStore__", StringComparison.Ordinal)))
-            .Where(variable => variable.Name != "ConnectionStrings__Redis")
             .ToList();
 
         secrets.Select(variable => variable.Name).Should().Contain(
             ["POSTGRES_PASSWORD", "ConnectionStrings__PatchHoundMigrations", "Database__AppPassword", "ConnectionStrings__PatchHound", "SecretStore__Keys__k1",
-             "DataProtection__Keys__k1"]);
+             "DataProtection__Keys__k1", "REDIS_PASSWORD", "ConnectionStrings__Redis"]);
         secrets.Should().OnlyContain(variable => variable.Value.Contains("CHANGE_ME", StringComparison.Ordinal));
     }
 
@@ -160,11 +160,11 @@ public sealed partial class ComposeStackTests
     }
 
     [Fact]
-    public async Task Redis_persists_to_a_volume_because_it_holds_the_sealed_key_ring()
+    public async Task Redis_persists_to_a_volume_and_requires_a_password_because_it_holds_the_sealed_key_ring()
     {
         var config = await ComposeConfig.LoadAsync();
 
-        config.Strings("redis", "command").Should().ContainInConsecutiveOrder("--appendonly", "yes");
+        string.Join(' ', config.Strings("redis", "command")).Should().Contain("--appendonly yes").And.Contain("--requirepass \"$$REDIS_PASSWORD\"");
         config.Strings("redis", "volumes").Should().Contain(volume => volume.StartsWith("redis-data:/data", StringComparison.Ordinal));
         EnvFile.Application["DataProtection__ActiveKeyId"].Should().NotBeEmpty();
     }

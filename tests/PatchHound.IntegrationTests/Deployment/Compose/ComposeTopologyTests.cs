@@ -12,7 +12,7 @@ namespace PatchHound.IntegrationTests.Deployment.Compose;
 /// <summary>
 /// The compose topology without Docker: a throw-away PostgreSQL set up as the postgres image does, Redis, and the
 /// same processes compose starts (simulator, migrate, seed-demo, 2 API behind the real Caddy with our Caddyfile,
-/// 2 workers) with the environment compose resolves from filled-in example env files.
+/// 2 workers) with the environment compose resolves from filled-in example env files, through to the web UI.
 /// </summary>
 public sealed class ComposeTopologyTests(ITestOutputHelper output)
 {
@@ -20,9 +20,10 @@ public sealed class ComposeTopologyTests(ITestOutputHelper output)
     public async Task Starts_in_compose_order_serves_the_demo_through_the_proxy_with_events_across_replicas_and_stops_cleanly()
     {
         using var env = new OperatorEnvFiles(demo: true);
-        var config = await ComposeConfig.LoadAsync(env.Application, env.SchemaOwner);
+        var config = await ComposeConfig.LoadAsync(env.Application, env.SchemaOwner, env.Redis);
         var postgres = await LocalPostgresCluster.StartAsync();
-        await using var redis = await RedisServer.StartNewAsync();
+        // As compose's Redis: it requires redis.env's password, which the hosts' connection string carries.
+        await using var redis = await RedisServer.StartNewAsync(config.Environment("redis")["REDIS_PASSWORD"]);
         var owner = config.Environment("postgres");
         await CreateOwnerAsPostgresImageDoesAsync(postgres.AdminConnectionString, owner["POSTGRES_USER"], owner["POSTGRES_PASSWORD"], owner["POSTGRES_DB"]);
         var simulatorPort = FreePort.Next();
@@ -30,7 +31,7 @@ public sealed class ComposeTopologyTests(ITestOutputHelper output)
         var topology = new ComposeTopology(config, new Dictionary<string, string>
         {
             ["Host=postgres;Port=5432"] = $"Host=127.0.0.1;Port={postgres.Port.ToString(CultureInfo.InvariantCulture)}",
-            ["redis:6379"] = redis.ConnectionString,
+            ["redis:6379"] = redis.Address,
             ["http://simulator:8080"] = $"http://127.0.0.1:{simulatorPort.ToString(CultureInfo.InvariantCulture)}",
             ["dynamic a api 8080"] = $"to {string.Join(' ', apiPorts.Select(port => $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"))}",
         });
@@ -160,6 +161,19 @@ public sealed class ComposeTopologyTests(ITestOutputHelper output)
         }
 
         admin.HubState.Should().Be(HubConnectionState.Connected, "every long poll went back to the replica that negotiated");
+        await ServesTheWebUiAsync(viaProxy);
+    }
+
+    /// <summary>The analysts' pages through the proxy: the demo's findings list, rendered with what was ingested.</summary>
+    private static async Task ServesTheWebUiAsync(HttpClient viaProxy)
+    {
+        using var page = await viaProxy.GetAsync(new Uri("/t/demo/findings", UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        page.StatusCode.Should().Be(HttpStatusCode.OK, html);
+        page.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        html.Should().Contain("CVE-", "the list shows the ingested findings");
+        using var script = await viaProxy.GetAsync(new Uri("/_framework/blazor.web.js", UriKind.Relative));
+        script.StatusCode.Should().Be(HttpStatusCode.OK, "the image serves the UI's framework script");
     }
 
     /// <summary>Triggers a run; when the source's schedule started one first, waits for it to end and triggers again.</summary>

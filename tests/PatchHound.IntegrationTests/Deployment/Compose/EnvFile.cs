@@ -10,6 +10,11 @@ internal sealed partial record EnvFile(string Path, IReadOnlyList<EnvFile.Variab
 
     public static EnvFile SchemaOwner => Read("deploy/selfhosted/schema-owner.env.example");
 
+    public static EnvFile Redis => Read("deploy/selfhosted/redis.env.example");
+
+    /// <summary>Every example, as an operator copies them all.</summary>
+    public static IEnumerable<EnvFile> All => [Application, SchemaOwner, Redis];
+
     public IEnumerable<Variable> Active => Variables.Where(variable => !variable.CommentedOut);
 
     public string this[string name] => Active.Single(variable => variable.Name == name).Value;

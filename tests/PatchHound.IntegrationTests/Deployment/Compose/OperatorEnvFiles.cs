@@ -22,9 +22,12 @@ internal sealed class OperatorEnvFiles : IDisposable
             ["ConnectionStrings__PatchHound"] = AppPassword,
             ["SecretStore__Keys__k1"] = SecretStoreKey,
             ["DataProtection__Keys__k1"] = KeyRingKey,
+            ["REDIS_PASSWORD"] = RedisPassword,
+            ["ConnectionStrings__Redis"] = RedisPassword,
         };
         Application = Write(EnvFile.Application, values, demo);
         SchemaOwner = Write(EnvFile.SchemaOwner, values, demo);
+        Redis = Write(EnvFile.Redis, values, demo);
     }
 
     /// <summary>The directory of the files, for whatever else the test writes; deleted with them.</summary>
@@ -38,9 +41,13 @@ internal sealed class OperatorEnvFiles : IDisposable
 
     public string KeyRingKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    public string RedisPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+
     public string Application { get; }
 
     public string SchemaOwner { get; }
+
+    public string Redis { get; }
 
     public void Dispose() => Directory.Delete(Scratch, recursive: true);
 
