@@ -42,6 +42,7 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, ILogger<
 
             await db.Database.ExecuteSqlRawAsync(RowLevelSecurity.EnsureSql(RowLevelSecurity.TenantTables(db)), cancellationToken);
             await db.Database.ExecuteSqlRawAsync(DueTenantFunctions.EnsureSql(), cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(SeverityRankTriggers.EnsureSql(), cancellationToken);
             await JobStorageSchema.EnsureAsync(lockConnection, cancellationToken);
             await EnsureApplicationLoginAsync(lockConnection, cancellationToken);
             return new MigrationResult(pending);

@@ -41,9 +41,8 @@ public static class JobStorageRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                storage => storage.UseConnectionFactory(new DataSourceConnectionFactory(services.GetRequiredService<NpgsqlDataSource>())),
-                storageOptions)
+            .UseStorage(new PromptLockJobStorage(
+                new DataSourceConnectionFactory(services.GetRequiredService<NpgsqlDataSource>()), storageOptions))
             .UseFilter(new SaturationBackOffFilter())
             .UseFilter(new AutomaticRetryAttribute
             {

@@ -7,8 +7,8 @@ namespace PatchHound.Reads.Findings;
 /// comparison, which PostgreSQL uses as an index condition on (tenant_id, key, id) instead of skipping rows. The SLA
 /// deadline may be null, which a row comparison cannot express, so that sort reads two segments in turn: the dated
 /// findings and the undated ones (after every date: last ascending, first descending, as PostgreSQL orders nulls).
-/// Severity lives on the vulnerability, so no findings index can order by it; as it has five values, that sort reads
-/// one severity after the other, each in id order along the (tenant_id, id) key, instead of sorting every match.
+/// The severity sort reads one rank after the other (five values), each in id order: with a status, along the index
+/// (tenant_id, status, severity_rank, id) on the rank the database keeps (SeverityRankTriggers).
 /// </summary>
 internal static class FindingKeyset
 {
@@ -85,7 +85,7 @@ internal static class FindingKeyset
         yield return new KeysetSegment(_ => dated, "f.sla_due_at DESC, f.id DESC");
     }
 
-    // Severity's enum values are its ranks (None 0 … Critical 4), the key FindingSql.SeverityRank computes.
+    // Severity's enum values are its ranks (None 0 … Critical 4), the key findings.severity_rank keeps.
     private static IEnumerable<KeysetSegment> SeveritySegments(bool descending, FindingCursor? after, IReadOnlyList<Severity> allowed)
     {
         var order = Enum.GetValues<Severity>().Where(s => allowed.Count == 0 || allowed.Contains(s)).OrderBy(s => (int)s).ToList();
@@ -98,15 +98,15 @@ internal static class FindingKeyset
         var idOrder = descending ? "f.id DESC" : "f.id";
         foreach (var severity in order.Where(s => afterRank is not { } rank || (descending ? (int)s <= rank : (int)s >= rank)))
         {
-            var name = severity.ToString();
+            var rank = (int)severity;
             if (after is not null && (int)severity == afterRank)
             {
                 var id = after.Id;
-                yield return new KeysetSegment(p => $"{FindingSql.EffectiveSeverity} = {p.Add(name)} AND f.id {(descending ? "<" : ">")} {p.Add(id)}", idOrder);
+                yield return new KeysetSegment(p => $"{FindingSql.SeverityRank} = {p.Add(rank)} AND f.id {(descending ? "<" : ">")} {p.Add(id)}", idOrder);
             }
             else
             {
-                yield return new KeysetSegment(p => $"{FindingSql.EffectiveSeverity} = {p.Add(name)}", idOrder);
+                yield return new KeysetSegment(p => $"{FindingSql.SeverityRank} = {p.Add(rank)}", idOrder);
             }
         }
     }

@@ -22,8 +22,11 @@ internal static class FindingSql
     /// <summary>The finding's effective severity (ADR 0010): the catalog's once enriched, else its own source's.</summary>
     public static readonly string EffectiveSeverity = Infrastructure.Ingestion.EffectiveSeveritySql.Of();
 
-    /// <summary>The severity sort key, its enum value (None 0 … Critical 4): severity is stored by name, which does not sort.</summary>
-    public static readonly string SeverityRank = Infrastructure.Ingestion.EffectiveSeveritySql.RankOf(EffectiveSeverity);
+    /// <summary>
+    /// The severity sort key: the rank (None 0 … Critical 4) of <see cref="EffectiveSeverity"/>, kept on the finding by
+    /// the database (Infrastructure.Persistence.SeverityRankTriggers), so that an index can order by it.
+    /// </summary>
+    public const string SeverityRank = "f." + Infrastructure.Persistence.SeverityRankTriggers.Column;
 
     private static readonly string SelectFrom =
         $"""
@@ -113,7 +116,12 @@ internal static class FindingSql
             yield return $"{EffectiveSeverity} = ANY({parameters.Add(filter.Severities.Select(s => s.ToString()).ToArray())})";
         }
 
-        if (filter.Statuses.Count > 0)
+        if (filter.Statuses.Count == 1)
+        {
+            // Equality, not ANY: PostgreSQL 15 reads an index in order only when its second column is compared with "=".
+            yield return $"f.status = {parameters.Add(filter.Statuses[0].ToString())}";
+        }
+        else if (filter.Statuses.Count > 1)
         {
             yield return $"f.status = ANY({parameters.Add(filter.Statuses.Select(s => s.ToString()).ToArray())})";
         }

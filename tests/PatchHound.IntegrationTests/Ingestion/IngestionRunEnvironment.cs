@@ -47,7 +47,7 @@ public sealed class IngestionRunEnvironment : IAsyncDisposable
             ["Authentication:DevSignInEnabled"] = "true",
         });
         // Hangfire's storage draws from the process's one data source (docs/connections.md).
-        api.Services.GetRequiredService<JobStorage>().Should().BeOfType<Hangfire.PostgreSql.PostgreSqlStorage>();
+        api.Services.GetRequiredService<JobStorage>().Should().BeOfType<PatchHound.Jobs.Platform.PromptLockJobStorage>();
         api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().ConnectionString.Should().Contain(database.Name, "the API enqueues into this test's database");
         return new IngestionRunEnvironment(database, simulator, api);
     }

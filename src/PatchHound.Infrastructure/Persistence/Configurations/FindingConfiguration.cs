@@ -10,6 +10,8 @@ namespace PatchHound.Infrastructure.Persistence.Configurations;
 
 internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
 {
+    private const string SeverityRankProperty = "SeverityRank";
+
     public void Configure(EntityTypeBuilder<Finding> builder)
     {
         builder.HasClientKey();
@@ -43,6 +45,10 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         // Keyset paging of the findings list in its date orders: (tenant, key, id) serves both the sort and the cursor.
         builder.HasIndex(f => new { f.TenantId, f.SlaDueAt, f.Id });
         builder.HasIndex(f => new { f.TenantId, f.FirstSeenAt, f.Id });
+        // The severity order: the rank of the effective severity, kept by the database (SeverityRankTriggers).
+        builder.Property<short>(SeverityRankProperty).HasColumnName(SeverityRankTriggers.Column).HasDefaultValue((short)0)
+            .ValueGeneratedOnAddOrUpdate();
+        builder.HasIndex(nameof(Finding.TenantId), nameof(Finding.Status), SeverityRankProperty, nameof(Finding.Id));
         // Resolving what a source no longer reports: open findings of the source not seen since the run began.
         builder.HasIndex(f => new { f.TenantId, f.SourceId, f.Status, f.LastSeenAt });
         // Open findings per installed product (the software list).

@@ -440,6 +440,12 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("security_update_available");
 
+                    b.Property<short>("SeverityRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("severity_rank");
+
                     b.Property<DateTimeOffset?>("SlaDueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sla_due_at");
@@ -515,6 +521,9 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "SourceId", "Status", "LastSeenAt")
                         .HasDatabaseName("ix_findings_tenant_id_source_id_status_last_seen_at");
+
+                    b.HasIndex("TenantId", "Status", "SeverityRank", "Id")
+                        .HasDatabaseName("ix_findings_tenant_id_status_severity_rank_id");
 
                     b.ToTable("findings", (string)null);
                 });

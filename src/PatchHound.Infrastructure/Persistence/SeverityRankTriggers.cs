@@ -1,0 +1,58 @@
+using PatchHound.Infrastructure.Ingestion;
+
+namespace PatchHound.Infrastructure.Persistence;
+
+/// <summary>
+/// <c>findings.severity_rank</c>: the rank (None 0 … Critical 4) of the finding's effective severity (ADR 0010), kept
+/// by the database so that the findings list can be ordered by severity along an index (tenant, status, rank, id)
+/// instead of computing the expression for every finding. Two triggers keep it, whoever writes: one on findings
+/// (insert, or a change of its source's severity or CVE: the merge, a reopen, a seed) and one per statement on the
+/// catalog, which re-ranks the findings of every CVE whose severity an enrichment changed, in one set-based update.
+/// The catalog's trigger runs as the schema owner (<c>SECURITY DEFINER</c>, like the due-tenant functions of ADR 0007):
+/// an enrichment is no tenant's, and it changes only this derived column, computed from the global catalog and the
+/// finding's own row. Regenerated after every migration run; the first time, existing findings are ranked.
+/// </summary>
+public static class SeverityRankTriggers
+{
+    public const string Column = "severity_rank";
+
+    private const string RankFunction = "patchhound_severity_rank";
+
+    internal static string EnsureSql() => $"""
+        CREATE OR REPLACE FUNCTION {RankFunction}(catalog_severity text, source_severity text) RETURNS smallint
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $$ SELECT ({EffectiveSeveritySql.RankOf(EffectiveSeveritySql.Of("catalog_severity", "source_severity"))})::smallint $$;
+
+        CREATE OR REPLACE FUNCTION findings_rank_severity() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.{Column} := {RankFunction}((SELECT v.severity FROM vulnerabilities v WHERE v.id = NEW.vulnerability_id), NEW.source_severity);
+            RETURN NEW;
+        END $$;
+
+        CREATE OR REPLACE FUNCTION vulnerabilities_rerank_findings() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        BEGIN
+            UPDATE findings f
+            SET {Column} = {RankFunction}(n.severity, f.source_severity)
+            FROM changed_new n JOIN changed_old o ON o.id = n.id
+            WHERE o.severity IS DISTINCT FROM n.severity AND f.vulnerability_id = n.id
+              AND f.{Column} <> {RankFunction}(n.severity, f.source_severity);
+            RETURN NULL;
+        END $$;
+        REVOKE ALL ON FUNCTION vulnerabilities_rerank_findings() FROM PUBLIC;
+
+        DO $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'findings_rank_severity' AND tgrelid = 'findings'::regclass) THEN
+                CREATE TRIGGER findings_rank_severity
+                    BEFORE INSERT OR UPDATE OF source_severity, vulnerability_id ON findings
+                    FOR EACH ROW EXECUTE FUNCTION findings_rank_severity();
+                CREATE TRIGGER vulnerabilities_rerank_findings
+                    AFTER UPDATE ON vulnerabilities REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new
+                    FOR EACH STATEMENT EXECUTE FUNCTION vulnerabilities_rerank_findings();
+                UPDATE findings f SET {Column} = {RankFunction}(v.severity, f.source_severity)
+                FROM vulnerabilities v
+                WHERE v.id = f.vulnerability_id AND f.{Column} <> {RankFunction}(v.severity, f.source_severity);
+            END IF;
+        END $$;
+        """;
+}
