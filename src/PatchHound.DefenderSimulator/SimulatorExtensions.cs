@@ -51,6 +51,7 @@ public static class SimulatorExtensions
         app.MapDiscoveryEndpoints();
         app.MapMachinesApi();
         app.MapVulnerabilityExportApi();
+        app.MapVulnerabilityChangesApi();
         app.MapControlEndpoints();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PatchHound.DefenderSimulator");
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -50,6 +50,11 @@ internal static class BenchmarkProgram
             rows.AddRange(await new SingleTenantScenario(options, "1 large tenant", "large", options.LargeDevices, withReruns: false).RunAsync(cancel.Token));
         }
 
+        if (options.Scenarios.Contains("delta"))
+        {
+            rows.AddRange(await new DeltaScenario(options).RunAsync(cancel.Token));
+        }
+
         if (options.Scenarios.Contains("many"))
         {
             rows.Add(await new ManyTenantsScenario(options).RunAsync(cancel.Token));

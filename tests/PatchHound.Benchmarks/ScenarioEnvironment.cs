@@ -42,12 +42,12 @@ internal sealed class ScenarioEnvironment : IAsyncDisposable
     }
 
     /// <summary>A tenant with one simulated Defender source of the given size.</summary>
-    public async Task<IngestionTenant> AddTenantAsync(string slug, int devices, int? pageSize = null)
+    public async Task<IngestionTenant> AddTenantAsync(string slug, int devices, int? pageSize = null, int churnPercent = 5)
     {
         var tenant = await Runs.AddTenantAsync(slug, pageSize ?? options.PageSize);
         using var response = await Runs.Simulator.Client.PutAsJsonAsync(
             new Uri($"/_sim/tenants/{tenant.TenantId}", UriKind.Relative),
-            new { devices, findingsPerDevice = options.FindingsPerDevice, churnPercent = 5 });
+            new { devices, findingsPerDevice = options.FindingsPerDevice, churnPercent });
         response.EnsureSuccessStatusCode();
         return tenant;
     }
@@ -95,6 +95,15 @@ internal sealed class ScenarioEnvironment : IAsyncDisposable
         }
 
         return runs.Max(r => r.FinishedAt!.Value) - started;
+    }
+
+    /// <summary>Null: the tenant's source runs full exports only; N: deltas between full exports (ADR 0016).</summary>
+    public async Task SetFullRunIntervalAsync(IngestionTenant tenant, int? days, CancellationToken cancellationToken)
+    {
+        await using var db = Database.AppContext(TestDatabaseContexts.ForTenant(tenant.TenantId));
+        var source = await db.SourceConfigurations.SingleAsync(s => s.Id == tenant.SourceId, cancellationToken);
+        source.ChoosePullMode(days, DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public Task<SourceSnapshot> SnapshotAsync(IngestionTenant tenant, CancellationToken cancellationToken) =>

@@ -22,8 +22,22 @@ internal sealed record IngestionRunDto(
     int Attempts,
     string? Error)
 {
+    /// <summary>Full or Delta (ADR 0016).</summary>
+    public string PullMode { get; init; } = nameof(IngestionPullMode.Full);
+
+    /// <summary>A delta's <c>sinceTime</c>.</summary>
+    public DateTimeOffset? DeltaSince { get; init; }
+
+    /// <summary>Why the run reads otherwise than its source asks, e.g. a delta that fell back to a full run.</summary>
+    public string? PullNote { get; init; }
+
     public static IngestionRunDto From(IngestionRun run, IngestionCheckpoint? checkpoint) => new(
         run.Id, run.SourceId, run.Trigger.ToString(), run.Status.ToString(), run.Phase, run.QueuedAt, run.StartedAt, run.FinishedAt,
         run.PagesDone, checkpoint?.RecordsSoFar ?? 0, run.DevicesSeen, run.FindingsSeen, run.FindingsNew, run.FindingsReopened,
-        run.FindingsResolved, run.TextValuesCleaned, run.AttemptCount, run.Error);
+        run.FindingsResolved, run.TextValuesCleaned, run.AttemptCount, run.Error)
+    {
+        PullMode = run.PullMode.ToString(),
+        DeltaSince = run.DeltaSince,
+        PullNote = run.PullNote,
+    };
 }

@@ -6,7 +6,8 @@ namespace PatchHound.Api.Sources;
 
 /// <summary>
 /// A new source. Its credential is set afterwards with <c>PUT /sources/{id}/credentials</c>; the page size defaults to
-/// 1000 and a new source is enabled unless <see cref="Enabled"/> says otherwise.
+/// 1000 and a new source is enabled unless <see cref="Enabled"/> says otherwise. Without
+/// <see cref="FullRunIntervalDays"/> every run is a full export; with it, runs between full exports are deltas (ADR 0016).
 /// </summary>
 // Public because the .NET 10 validation generator skips internal types, which would go unvalidated.
 public sealed record CreateSourceRequest(
@@ -15,4 +16,5 @@ public sealed record CreateSourceRequest(
     [Required, StringLength(Limits.Cron)] string CronSchedule,
     [Required, StringLength(Limits.Url)] string BaseUrl,
     [Range(1, SourceConfiguration.MaxPageSize)] int? PageSize,
-    bool? Enabled);
+    bool? Enabled,
+    [Range(1, SourceConfiguration.MaxFullRunIntervalDays)] int? FullRunIntervalDays = null);

@@ -19,8 +19,14 @@ internal sealed record SourceDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>Null: every run is a full export; N: deltas between full exports every N days (ADR 0016).</summary>
+    public int? FullRunIntervalDays { get; init; }
+
     public static SourceDto From(SourceConfiguration source, DateTimeOffset? credentialsSetAt) => new(
         source.Id, source.Kind, source.Name, source.CronSchedule, source.BaseUrl, source.PageSize, source.Enabled,
         source.CredentialReference is not null, source.CredentialReference is null ? null : credentialsSetAt,
-        source.CreatedAt, source.UpdatedAt);
+        source.CreatedAt, source.UpdatedAt)
+    {
+        FullRunIntervalDays = source.FullRunIntervalDays,
+    };
 }

@@ -11,4 +11,5 @@ public sealed record UpdateSourceRequest(
     [Required, StringLength(Limits.Cron)] string CronSchedule,
     [Required, StringLength(Limits.Url)] string BaseUrl,
     [Required, Range(1, SourceConfiguration.MaxPageSize)] int? PageSize,
-    [Required] bool? Enabled);
+    [Required] bool? Enabled,
+    [Range(1, SourceConfiguration.MaxFullRunIntervalDays)] int? FullRunIntervalDays = null);

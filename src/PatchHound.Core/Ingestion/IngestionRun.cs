@@ -76,6 +76,15 @@ public sealed class IngestionRun : ITenantOwned
 
     public string? Error { get; private set; }
 
+    /// <summary>Full export or delta, decided when the run starts reading (<see cref="PullPlan"/>).</summary>
+    public IngestionPullMode PullMode { get; private set; }
+
+    /// <summary>The delta's <c>sinceTime</c>; null for a full run.</summary>
+    public DateTimeOffset? DeltaSince { get; private set; }
+
+    /// <summary>Why the run reads the way it does when that is not what the source asks for (a delta that fell back).</summary>
+    public string? PullNote { get; private set; }
+
     /// <summary>The cron slot a scheduled run is for; null for manual runs.</summary>
     public DateTimeOffset? ScheduledSlot { get; private set; }
 
@@ -119,6 +128,15 @@ public sealed class IngestionRun : ITenantOwned
 
     /// <summary>True while a failed run has attempts left under the tenant's retry budget.</summary>
     public bool CanRetry(int retryCount) => Status == IngestionRunStatus.Failed && AttemptCount <= retryCount;
+
+    public void Plan(PullPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        EnsureRunning();
+        PullMode = plan.Mode;
+        DeltaSince = plan.Since?.Utc();
+        PullNote = plan.Note is null ? null : Guard.Text(plan.Note, Limits.LongText, "ingestion_run.invalid_note", "PullNote");
+    }
 
     public void EnterPhase(string phase)
     {

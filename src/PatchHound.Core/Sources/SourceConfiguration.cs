@@ -12,6 +12,9 @@ public sealed class SourceConfiguration : ITenantOwned
     public const int DefaultPageSize = 10_000;
     public const int MaxPageSize = 10_000;
 
+    /// <summary>The longest full-run interval a delta source may ask for (ADR 0016).</summary>
+    public const int MaxFullRunIntervalDays = 90;
+
     private SourceConfiguration()
     {
         Name = string.Empty;
@@ -59,6 +62,12 @@ public sealed class SourceConfiguration : ITenantOwned
 
     public int PageSize { get; private set; }
 
+    /// <summary>
+    /// Null: every run is a full export. N: runs between full exports read only the changes since the last successful
+    /// run (Defender's delta export); a run is a full export when the last full one is N days old or more (ADR 0016).
+    /// </summary>
+    public int? FullRunIntervalDays { get; private set; }
+
     /// <summary>A reference to a secret (never the secret itself); null when the source needs none.</summary>
     public string? CredentialReference { get; private set; }
 
@@ -91,6 +100,17 @@ public sealed class SourceConfiguration : ITenantOwned
         BaseUrl = ValidBaseUrl(baseUrl);
         PageSize = ValidPageSize(pageSize);
         CredentialReference = ValidCredentialReference(credentialReference);
+        Touch(at);
+    }
+
+    /// <summary>Null: full exports only; otherwise deltas between full exports every <paramref name="fullRunIntervalDays"/> days.</summary>
+    public void ChoosePullMode(int? fullRunIntervalDays, DateTimeOffset at)
+    {
+        Guard.Rule(
+            fullRunIntervalDays is null or (>= 1 and <= MaxFullRunIntervalDays),
+            "source.invalid_full_run_interval",
+            $"FullRunIntervalDays must be empty (full exports only) or between 1 and {MaxFullRunIntervalDays}.");
+        FullRunIntervalDays = fullRunIntervalDays;
         Touch(at);
     }
 

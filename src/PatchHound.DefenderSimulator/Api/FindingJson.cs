@@ -16,10 +16,32 @@ public static class FindingJson
 
     public static void Write(Utf8JsonWriter json, SimulatedFinding finding, FaultPlan faults)
     {
+        json.WriteStartObject();
+        WriteFields(json, finding, faults, rbacGroupName: null);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A row of the delta export (DeltaAssetVulnerability): the full export's fields plus <c>status</c> and
+    /// <c>eventTimestamp</c> (seven fractional digits, as the documentation's example), under
+    /// <paramref name="rbacGroupName"/> when the row reports the device's previous group.
+    /// </summary>
+    public static void WriteChange(
+        Utf8JsonWriter json, SimulatedFinding finding, FaultPlan faults, string status, DateTime eventTime, string? rbacGroupName)
+    {
+        json.WriteStartObject();
+        WriteFields(json, finding, faults, rbacGroupName);
+        json.WriteBoolean("isOnboarded"u8, true);
+        json.WriteString("status"u8, status);
+        json.WriteString("eventTimestamp"u8, eventTime.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture));
+        json.WriteEndObject();
+    }
+
+    private static void WriteFields(Utf8JsonWriter json, SimulatedFinding finding, FaultPlan faults, string? rbacGroupName)
+    {
         var wrongTypes = faults.Has(FaultKind.WrongTypes);
         var machine = finding.Machine;
         var facts = finding.Facts;
-        json.WriteStartObject();
         json.WriteString("id"u8, faults.Text(finding.Id));
         if (wrongTypes)
         {
@@ -30,7 +52,7 @@ public static class FindingJson
             json.WriteString("deviceId"u8, faults.Text(machine.Id));
         }
 
-        json.WriteString("rbacGroupName"u8, faults.Text(machine.Os.RbacGroupName));
+        json.WriteString("rbacGroupName"u8, faults.Text(rbacGroupName ?? machine.Os.RbacGroupName));
         json.WriteString("deviceName"u8, faults.Text(machine.ComputerDnsName));
         json.WriteString("osPlatform"u8, faults.Text(machine.Os.OsPlatform));
         json.WriteString("osVersion"u8, faults.Text(machine.OsVersion));
@@ -70,8 +92,6 @@ public static class FindingJson
         {
             json.WriteBoolean("securityUpdateAvailable"u8, facts.SecurityUpdateAvailable);
         }
-
-        json.WriteEndObject();
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, ReadOnlySpan<byte> name, double? value)

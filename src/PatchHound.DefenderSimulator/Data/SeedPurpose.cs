@@ -9,4 +9,6 @@ public enum SeedPurpose : ulong
     Finding = 0x4649_4E44,
     Cve = 0x4356_4520,
     Installed = 0x494E_5354,
+    DeltaUpdate = 0x5550_4454,
+    RbacMove = 0x5242_4143,
 }

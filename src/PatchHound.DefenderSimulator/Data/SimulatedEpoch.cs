@@ -17,14 +17,17 @@ public sealed class SimulatedEpoch(IOptions<SimulatorOptions> options, TimeProvi
     public DateTime At(long generation) => Value + (GenerationLength * generation);
 
     /// <summary>Generations the clock has added (<see cref="SimulatorOptions.AdvanceWithClock"/>), else 0.</summary>
-    public int ClockGenerations()
+    public int ClockGenerations() => ClockGenerationsAt(time.GetUtcNow());
+
+    /// <summary>Generations the clock had added at <paramref name="at"/>.</summary>
+    public int ClockGenerationsAt(DateTimeOffset at)
     {
         if (!options.Value.AdvanceWithClock)
         {
             return 0;
         }
 
-        var elapsed = time.GetUtcNow().UtcDateTime - Value;
+        var elapsed = at.UtcDateTime - Value;
         return elapsed <= TimeSpan.Zero ? 0 : (int)Math.Min(int.MaxValue / 2, elapsed / GenerationLength);
     }
 }

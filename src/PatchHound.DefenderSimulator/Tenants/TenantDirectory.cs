@@ -8,8 +8,9 @@ namespace PatchHound.DefenderSimulator.Tenants;
 /// Every tenant exists: unknown ids get the default profile. Holds only what tests change at run time (profile
 /// overrides and generations), never generated data.
 /// </summary>
-public sealed class TenantDirectory(IOptions<SimulatorOptions> options, SimulatedEpoch epoch)
+public sealed class TenantDirectory(IOptions<SimulatorOptions> options, SimulatedEpoch epoch, TimeProvider time)
 {
+    private readonly ConcurrentDictionary<string, GenerationHistory> histories = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, TenantProfileOptions> overrides = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> generations = new(StringComparer.OrdinalIgnoreCase);
 
@@ -36,8 +37,31 @@ public sealed class TenantDirectory(IOptions<SimulatorOptions> options, Simulate
         (generations.TryGetValue(tenantId, out var generation) ? generation : ConfiguredGeneration(tenantId)) + epoch.ClockGenerations();
 
     /// <summary>Moves the tenant <paramref name="steps"/> generations on (churn); returns the new generation.</summary>
-    public int Advance(string tenantId, int steps) =>
-        generations.AddOrUpdate(tenantId, id => ConfiguredGeneration(id) + steps, (_, current) => current + steps) + epoch.ClockGenerations();
+    public int Advance(string tenantId, int steps)
+    {
+        var history = History(tenantId);
+        lock (history)
+        {
+            var set = generations.AddOrUpdate(tenantId, id => ConfiguredGeneration(id) + steps, (_, current) => current + steps);
+            history.Record(time.GetUtcNow(), set);
+            return set + epoch.ClockGenerations();
+        }
+    }
+
+    /// <summary>
+    /// The generation that was current at <paramref name="at"/>, for the delta export's <c>sinceTime</c>: what was set
+    /// then (the configured one before any change), plus what the clock had added by then.
+    /// </summary>
+    public int GenerationAt(string tenantId, DateTimeOffset at)
+    {
+        var history = History(tenantId);
+        lock (history)
+        {
+            return (history.At(at) ?? ConfiguredGeneration(tenantId)) + epoch.ClockGenerationsAt(at);
+        }
+    }
+
+    private GenerationHistory History(string tenantId) => histories.GetOrAdd(tenantId, _ => new GenerationHistory());
 
     /// <summary>Overrides the given values of the tenant's profile (unset values keep their current source).</summary>
     public TenantProfile Configure(string tenantId, TenantProfileOptions patch)
@@ -59,7 +83,12 @@ public sealed class TenantDirectory(IOptions<SimulatorOptions> options, Simulate
         });
         if (patch.Generation is { } generation)
         {
-            generations[tenantId] = generation;
+            var history = History(tenantId);
+            lock (history)
+            {
+                generations[tenantId] = generation;
+                history.Record(time.GetUtcNow(), generation);
+            }
         }
 
         return Profile(tenantId);
@@ -69,6 +98,7 @@ public sealed class TenantDirectory(IOptions<SimulatorOptions> options, Simulate
     {
         overrides.Clear();
         generations.Clear();
+        histories.Clear();
     }
 
     private int ConfiguredGeneration(string tenantId) =>

@@ -66,6 +66,22 @@ public sealed class DefenderClient
             firstPageNumber,
             cancellationToken);
 
+    /// <summary>
+    /// <c>GET /api/machines/SoftwareVulnerabilityChangesByMachine?pageSize=N&amp;sinceTime=T</c>: the changes (New,
+    /// Fixed, Updated) since <paramref name="since"/>, at most 14 days back; or the page at <paramref name="resumeCursor"/>.
+    /// </summary>
+    /// <exception cref="SourceException">The source could not be read; see <see cref="SourceException.Permanent"/>.</exception>
+    public IAsyncEnumerable<SourcePage<DefenderVulnerabilityRecord>> ReadVulnerabilityChangesAsync(
+        DateTimeOffset since, string? resumeCursor, int firstPageNumber, CancellationToken cancellationToken) =>
+        ReadPagesAsync(
+            endpoint.Resolve(string.Create(
+                CultureInfo.InvariantCulture,
+                $"api/machines/SoftwareVulnerabilityChangesByMachine?pageSize={endpoint.PageSize}&sinceTime={Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))}")),
+            DefenderVulnerabilityReader.Instance,
+            resumeCursor,
+            firstPageNumber,
+            cancellationToken);
+
     private async IAsyncEnumerable<SourcePage<T>> ReadPagesAsync<T>(
         Uri firstPage,
         IJsonRecordReader<T> records,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PatchHound.Core.Ingestion;
 using PatchHound.Infrastructure.Persistence;
 
 namespace PatchHound.Infrastructure.Ingestion;
@@ -23,19 +24,26 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
     /// caller's transaction when there is one (the caller commits, e.g. together with the run's counts); otherwise
     /// runs in a transaction of its own.
     /// </summary>
-    public async Task<MergeResult> MergeAsync(Guid runId, Guid sourceId, CancellationToken cancellationToken)
+    public Task<MergeResult> MergeAsync(Guid runId, Guid sourceId, CancellationToken cancellationToken) =>
+        MergeAsync(runId, sourceId, IngestionPullMode.Full, cancellationToken);
+
+    /// <summary>
+    /// Merges a run read as <paramref name="mode"/>: a full run resolves what it did not see; a delta resolves only
+    /// what it reports Fixed and removes only the software versions it reports Fixed (ADR 0016).
+    /// </summary>
+    public async Task<MergeResult> MergeAsync(Guid runId, Guid sourceId, IngestionPullMode mode, CancellationToken cancellationToken)
     {
         var tenantId = db.Tenant.RequireTenantId();
         if (db.Database.CurrentTransaction is not null)
         {
-            return await MergeInTransactionAsync(tenantId, runId, sourceId, cancellationToken);
+            return await MergeInTransactionAsync(tenantId, runId, sourceId, mode, cancellationToken);
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await MergeInTransactionAsync(tenantId, runId, sourceId, cancellationToken);
+            var result = await MergeInTransactionAsync(tenantId, runId, sourceId, mode, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -46,8 +54,9 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
     }
 
     private async Task<MergeResult> MergeInTransactionAsync(
-        Guid tenantId, Guid runId, Guid sourceId, CancellationToken cancellationToken)
+        Guid tenantId, Guid runId, Guid sourceId, IngestionPullMode mode, CancellationToken cancellationToken)
     {
+        var delta = mode == IngestionPullMode.Delta;
         var sql = new IngestionSql((NpgsqlConnection)db.Database.GetDbConnection(), tenantId, runId)
         {
             SourceId = sourceId,
@@ -55,7 +64,7 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
         };
         await sql.ExecuteAsync(MergeSql.LockSql, cancellationToken);
         var staged = await sql.CountsAsync(MergeSql.StagedCountsSql, cancellationToken);
-        if (staged[0] == 0 && staged[1] == 0 && staged[2] == 0)
+        if (staged.All(count => count == 0))
         {
             logger.LogInformation("Run {RunId} has no staging rows: nothing to merge", runId);
             return MergeResult.NothingToMerge;
@@ -65,7 +74,7 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
         await sql.ExecuteAsync(MergeSql.BulkPlanSql, cancellationToken);
         var devices = await sql.CountsAsync(MergeSql.UpsertDevicesSql, cancellationToken);
         var softwareUpserted = await sql.ExecuteAsync(MergeSql.UpsertSoftwareSql, cancellationToken);
-        var softwareRemoved = await sql.ExecuteAsync(MergeSql.RemoveSoftwareSql, cancellationToken);
+        var softwareRemoved = delta ? 0 : await sql.ExecuteAsync(MergeSql.RemoveSoftwareSql, cancellationToken);
         var vulnerabilitiesAdded = (await sql.CountsAsync(MergeSql.AddVulnerabilitiesSql, cancellationToken))[0];
         await sql.ExecuteAsync(MergeSql.CreateSeenSql, cancellationToken);
         var seen = await sql.ExecuteAsync(MergeSql.FillSeenSql, cancellationToken);
@@ -73,8 +82,13 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
         await sql.ExecuteAsync(MergeSql.SelectivePlanSql, cancellationToken);
         var reopened = await sql.ExecuteAsync(MergeSql.ReopenSql, cancellationToken);
         await sql.ExecuteAsync(MergeSql.ObserveSql, cancellationToken);
-        var resolved = await sql.ExecuteAsync(MergeSql.ResolveSql, cancellationToken);
+        var resolved = await sql.ExecuteAsync(delta ? MergeSql.ResolveFixedSql : MergeSql.ResolveSql, cancellationToken);
         var added = (await sql.CountsAsync(MergeSql.InsertFindingsSql, cancellationToken))[0];
+        if (delta)
+        {
+            softwareRemoved = await sql.ExecuteAsync(MergeSql.RemoveFixedSoftwareSql, cancellationToken);
+        }
+
         await sql.ExecuteAsync(MergeSql.BulkPlanSql, cancellationToken);
         await sql.ExecuteAsync(MergeSql.RiskScoreSql, cancellationToken);
         await sql.ExecuteAsync(MergeSql.DeleteStagingSql, cancellationToken);

@@ -33,10 +33,12 @@ internal static class MergeSql
     // stay, they are only replanned.
     public const string ReplanSql = "DISCARD PLANS";
 
-    public const string StagedCountsSql = """
+    // Devices, findings seen (every staged finding but a delta's Fixed ones), software, a delta's Fixed findings.
+    public const string StagedCountsSql = $"""
         SELECT (SELECT count(*) FROM staged_devices WHERE tenant_id = @tenant AND run_id = @run),
-               (SELECT count(*) FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run),
-               (SELECT count(*) FROM staged_software WHERE tenant_id = @tenant AND run_id = @run)
+               (SELECT count(*) FROM staged_findings s WHERE tenant_id = @tenant AND run_id = @run AND {NotFixed}),
+               (SELECT count(*) FROM staged_software WHERE tenant_id = @tenant AND run_id = @run),
+               (SELECT count(*) FROM staged_findings s WHERE tenant_id = @tenant AND run_id = @run AND NOT ({NotFixed}))
         """;
 
     // PostgreSQL 15 has no uuidv7(): a random v4 with the first 48 bits replaced by Unix milliseconds and the version
@@ -46,6 +48,10 @@ internal static class MergeSql
             substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
             52, 1), 53, 1), 'hex')::uuid
         """;
+
+    // Staged rows a delta reported Fixed only resolve (and remove software); every other row is seen. Full runs stage
+    // no status, so for them every row is seen.
+    private const string NotFixed = $"s.change_status IS DISTINCT FROM '{ChangeStatuses.Fixed}'";
 
     private const string Open = nameof(FindingStatus.Open);
     private const string Resolved = nameof(FindingStatus.Resolved);
@@ -84,7 +90,7 @@ internal static class MergeSql
             INSERT INTO vulnerabilities (id, title, severity, is_known_exploited, updated_at)
             SELECT DISTINCT s.cve_id, s.cve_id, '{nameof(Severity.None)}', false, @now
             FROM staged_findings s
-            WHERE s.tenant_id = @tenant AND s.run_id = @run
+            WHERE s.tenant_id = @tenant AND s.run_id = @run AND {NotFixed}
             ON CONFLICT (id) DO NOTHING
             RETURNING 1)
         SELECT count(*) FROM added
@@ -130,7 +136,7 @@ internal static class MergeSql
         JOIN devices d ON d.tenant_id = s.tenant_id AND d.source_id = @source AND d.external_id = s.device_external_id
         LEFT JOIN findings f ON f.tenant_id = s.tenant_id AND f.device_id = d.id
             AND f.vulnerability_id = s.cve_id AND f.product_name = s.product_name
-        WHERE s.tenant_id = @tenant AND s.run_id = @run
+        WHERE s.tenant_id = @tenant AND s.run_id = @run AND {NotFixed}
         """;
 
     public const string IndexSeenSql = $"CREATE INDEX ON {SeenTable} (finding_id); ANALYZE {SeenTable}";
@@ -165,6 +171,17 @@ internal static class MergeSql
         SET status = '{Resolved}', resolved_at = @now
         WHERE f.tenant_id = @tenant AND f.source_id = @source AND f.status = '{Open}'
           AND NOT EXISTS (SELECT 1 FROM {SeenTable} m WHERE m.finding_id = f.id)
+        """;
+
+    // A delta resolves only what it reports Fixed, never by absence (ADR 0016).
+    public const string ResolveFixedSql = $"""
+        UPDATE findings f
+        SET status = '{Resolved}', resolved_at = @now
+        FROM staged_findings s
+        JOIN devices d ON d.tenant_id = s.tenant_id AND d.source_id = @source AND d.external_id = s.device_external_id
+        WHERE s.tenant_id = @tenant AND s.run_id = @run AND s.change_status = '{ChangeStatuses.Fixed}'
+          AND f.tenant_id = @tenant AND f.source_id = @source AND f.device_id = d.id AND f.vulnerability_id = s.cve_id
+          AND f.product_name = s.product_name AND f.status = '{Open}'
         """;
 
     public static readonly string InsertFindingsSql = $"""
@@ -220,7 +237,7 @@ internal static class MergeSql
                COALESCE(s.first_seen_at, s.last_seen_at), s.last_seen_at, s.evidence_count
         FROM staged_software s
         JOIN devices d ON d.tenant_id = s.tenant_id AND d.source_id = @source AND d.external_id = s.device_external_id
-        WHERE s.tenant_id = @tenant AND s.run_id = @run
+        WHERE s.tenant_id = @tenant AND s.run_id = @run AND {NotFixed}
         ON CONFLICT (tenant_id, device_id, vendor, name, version) DO UPDATE
             SET first_seen_at = LEAST(i.first_seen_at, EXCLUDED.first_seen_at),
                 last_seen_at = EXCLUDED.last_seen_at,
@@ -238,6 +255,20 @@ internal static class MergeSql
           AND NOT EXISTS (SELECT 1 FROM staged_software s
                           WHERE s.tenant_id = @tenant AND s.run_id = @run AND s.device_external_id = d.external_id
                             AND s.vendor = i.vendor AND s.name = i.name AND s.version = i.version)
+        """;
+
+    // A version a delta reported Fixed is gone unless another of its CVEs is still on the device (those rows would
+    // still be in a full export); after the findings are merged, so an upgrade keeping the CVE has moved it on.
+    public const string RemoveFixedSoftwareSql = $"""
+        DELETE FROM installed_software i
+        USING staged_software s, devices d
+        WHERE s.tenant_id = @tenant AND s.run_id = @run AND s.change_status = '{ChangeStatuses.Fixed}'
+          AND d.tenant_id = @tenant AND d.source_id = @source AND d.external_id = s.device_external_id
+          AND i.tenant_id = @tenant AND i.source_id = @source AND i.device_id = d.id
+          AND i.vendor = s.vendor AND i.name = s.name AND i.version = s.version
+          AND NOT EXISTS (SELECT 1 FROM findings f
+                          WHERE f.tenant_id = @tenant AND f.device_id = d.id AND f.status IN ('{Open}', '{RiskAccepted}')
+                            AND f.product_name = s.name AND COALESCE(f.product_version, '') = s.version)
         """;
 
     public static readonly string DeleteStagingSql =

@@ -29,4 +29,10 @@ public sealed record StagedFindingRow(
     public string? RecommendedSecurityUpdateUrl { get; init; }
 
     public string? RecommendationReference { get; init; }
+
+    /// <summary>A delta row's <see cref="ChangeStatuses"/> word; null in a full run.</summary>
+    public string? ChangeStatus { get; init; }
+
+    /// <summary>A delta row's <c>eventTimestamp</c>; null in a full run.</summary>
+    public DateTimeOffset? EventAt { get; init; }
 }

@@ -67,6 +67,8 @@ public static class StagedRowNormalizer
             RecommendedSecurityUpdateId = Fit(text.Clean(row.RecommendedSecurityUpdateId), Core.Findings.Finding.SecurityUpdateIdMaxLength),
             RecommendedSecurityUpdateUrl = Fit(text.Clean(row.RecommendedSecurityUpdateUrl), Limits.Url),
             RecommendationReference = Fit(text.Clean(row.RecommendationReference), Core.Findings.Finding.RecommendationReferenceMaxLength),
+            ChangeStatus = ChangeStatuses.Normalize(row.ChangeStatus),
+            EventAt = row.EventAt?.ToUniversalTime(),
         };
     }
 
@@ -92,7 +94,11 @@ public static class StagedRowNormalizer
             Fit(text.Clean(row.Version), Core.Inventory.InstalledSoftware.VersionMaxLength) ?? string.Empty,
             row.FirstSeenAt?.ToUniversalTime(),
             row.LastSeenAt.ToUniversalTime(),
-            Math.Max(0, row.EvidenceCount));
+            Math.Max(0, row.EvidenceCount))
+        {
+            ChangeStatus = ChangeStatuses.Normalize(row.ChangeStatus),
+            EventAt = row.EventAt?.ToUniversalTime(),
+        };
     }
 
     /// <summary>The domain's <see cref="Severity"/> name for a source's word; anything unknown is None.</summary>

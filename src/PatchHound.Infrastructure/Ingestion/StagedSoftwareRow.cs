@@ -11,4 +11,11 @@ public sealed record StagedSoftwareRow(
     string? Version,
     DateTimeOffset? FirstSeenAt,
     DateTimeOffset LastSeenAt,
-    int EvidenceCount);
+    int EvidenceCount)
+{
+    /// <summary>A delta row's <see cref="ChangeStatuses"/> word; null in a full run.</summary>
+    public string? ChangeStatus { get; init; }
+
+    /// <summary>A delta row's <c>eventTimestamp</c>; null in a full run.</summary>
+    public DateTimeOffset? EventAt { get; init; }
+}

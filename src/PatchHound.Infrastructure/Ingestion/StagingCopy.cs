@@ -58,7 +58,7 @@ internal static class StagingCopy
             vendor text, severity text NOT NULL, first_seen_at timestamptz, last_seen_at timestamptz NOT NULL,
             source_cvss_score numeric(3,1), exploitability_level text, security_update_available boolean,
             recommended_security_update text, recommended_security_update_id text, recommended_security_update_url text,
-            recommendation_reference text
+            recommendation_reference text, change_status text, event_at timestamptz
             """, cancellationToken);
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {FindingTable} FROM STDIN (FORMAT BINARY)", cancellationToken);
@@ -80,6 +80,8 @@ internal static class StagingCopy
             await WriteTextAsync(importer, row.RecommendedSecurityUpdateId, cancellationToken);
             await WriteTextAsync(importer, row.RecommendedSecurityUpdateUrl, cancellationToken);
             await WriteTextAsync(importer, row.RecommendationReference, cancellationToken);
+            await WriteTextAsync(importer, row.ChangeStatus, cancellationToken);
+            await WriteTimestampAsync(importer, row.EventAt, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
@@ -92,7 +94,8 @@ internal static class StagingCopy
     {
         await CreateAsync(connection, SoftwareTable, """
             device_external_id text NOT NULL, vendor text NOT NULL, name text NOT NULL, version text NOT NULL,
-            first_seen_at timestamptz, last_seen_at timestamptz NOT NULL, evidence_count integer NOT NULL
+            first_seen_at timestamptz, last_seen_at timestamptz NOT NULL, evidence_count integer NOT NULL,
+            change_status text, event_at timestamptz
             """, cancellationToken);
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {SoftwareTable} FROM STDIN (FORMAT BINARY)", cancellationToken);
@@ -106,6 +109,8 @@ internal static class StagingCopy
             await WriteTimestampAsync(importer, row.FirstSeenAt, cancellationToken);
             await importer.WriteAsync(row.LastSeenAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await importer.WriteAsync(row.EvidenceCount, NpgsqlDbType.Integer, cancellationToken);
+            await WriteTextAsync(importer, row.ChangeStatus, cancellationToken);
+            await WriteTimestampAsync(importer, row.EventAt, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);

@@ -57,6 +57,57 @@ public sealed class StagingWriter(PatchHoundDbContext db)
         ON CONFLICT DO NOTHING
         """;
 
+    // A delta lists a key more than once: a device moving between RBAC groups (Fixed under the old group, New under
+    // the new one, documented), a version upgrade keeping the CVE (Fixed on 1.0, New on 2.0, the same finding), and
+    // overlapping pages. The latest event wins, and at the same time a New or Updated row wins over Fixed: the
+    // device still has it. One rule for the rows of a batch (DISTINCT ON) and across batches (ON CONFLICT), so the
+    // outcome does not depend on the order Defender pages in (ADR 0016).
+
+    private static readonly string InsertFindingChangesSql = $"""
+        INSERT INTO staged_findings AS t
+            (tenant_id, run_id, device_external_id, cve_id, product_name, batch_number, product_version, vendor,
+             severity, first_seen_at, last_seen_at, source_cvss_score, exploitability_level, security_update_available,
+             recommended_security_update, recommended_security_update_id, recommended_security_update_url,
+             recommendation_reference, change_status, event_at)
+        SELECT DISTINCT ON (device_external_id, cve_id, product_name)
+               @tenant, @run, device_external_id, cve_id, product_name, @batch, product_version, vendor,
+               severity, first_seen_at, last_seen_at, source_cvss_score, exploitability_level, security_update_available,
+               recommended_security_update, recommended_security_update_id, recommended_security_update_url,
+               recommendation_reference, COALESCE(change_status, '{ChangeStatuses.Updated}'), event_at
+        FROM {StagingCopy.FindingTable} b
+        ORDER BY device_external_id, cve_id, product_name, {Rank("b")} DESC
+        ON CONFLICT (tenant_id, run_id, device_external_id, cve_id, product_name) DO UPDATE
+            SET (batch_number, product_version, vendor, severity, first_seen_at, last_seen_at, source_cvss_score,
+                 exploitability_level, security_update_available, recommended_security_update,
+                 recommended_security_update_id, recommended_security_update_url, recommendation_reference,
+                 change_status, event_at)
+              = (excluded.batch_number, excluded.product_version, excluded.vendor, excluded.severity,
+                 excluded.first_seen_at, excluded.last_seen_at, excluded.source_cvss_score, excluded.exploitability_level,
+                 excluded.security_update_available, excluded.recommended_security_update,
+                 excluded.recommended_security_update_id, excluded.recommended_security_update_url,
+                 excluded.recommendation_reference, excluded.change_status, excluded.event_at)
+            WHERE {Rank("excluded")} > {Rank("t")}
+        """;
+
+    private static readonly string InsertSoftwareChangesSql = $"""
+        INSERT INTO staged_software AS t
+            (tenant_id, run_id, device_external_id, vendor, name, version, batch_number, first_seen_at, last_seen_at,
+             evidence_count, change_status, event_at)
+        SELECT DISTINCT ON (device_external_id, vendor, name, version)
+               @tenant, @run, device_external_id, vendor, name, version, @batch, first_seen_at, last_seen_at,
+               evidence_count, COALESCE(change_status, '{ChangeStatuses.Updated}'), event_at
+        FROM {StagingCopy.SoftwareTable} b
+        ORDER BY device_external_id, vendor, name, version, {Rank("b")} DESC, last_seen_at DESC
+        ON CONFLICT (tenant_id, run_id, device_external_id, vendor, name, version) DO UPDATE
+            SET (batch_number, first_seen_at, last_seen_at, evidence_count, change_status, event_at)
+              = (excluded.batch_number, excluded.first_seen_at, excluded.last_seen_at, excluded.evidence_count,
+                 excluded.change_status, excluded.event_at)
+            WHERE {Rank("excluded")} > {Rank("t")}
+        """;
+
+    private static string Rank(string row) =>
+        $"(COALESCE({row}.event_at, '-infinity'), COALESCE({row}.change_status, '') <> '{ChangeStatuses.Fixed}')";
+
     /// <summary>
     /// Stages a batch. The caller must have entered a tenant and begun a transaction on <c>db.Database</c>, and
     /// commits it (with its checkpoint) afterwards. Throws <see cref="DuplicateSourceRecordException"/> when a device
@@ -64,12 +115,26 @@ public sealed class StagingWriter(PatchHoundDbContext db)
     /// <see cref="RepeatedSourcePageException"/> when every record of a non-empty batch was staged by earlier batches
     /// (the source served a page again); the caller then rolls back.
     /// </summary>
+    public Task<StagingBatchResult> WriteAsync(
+        Guid runId,
+        int batchNumber,
+        IReadOnlyList<StagedDeviceRow> devices,
+        IReadOnlyList<StagedFindingRow> findings,
+        IReadOnlyList<StagedSoftwareRow> software,
+        CancellationToken cancellationToken) =>
+        WriteAsync(runId, batchNumber, devices, findings, software, changes: false, cancellationToken);
+
+    /// <summary>
+    /// Stages a batch; with <paramref name="changes"/> the rows are a delta's, and a key listed again keeps its
+    /// latest event instead of its first row.
+    /// </summary>
     public async Task<StagingBatchResult> WriteAsync(
         Guid runId,
         int batchNumber,
         IReadOnlyList<StagedDeviceRow> devices,
         IReadOnlyList<StagedFindingRow> findings,
         IReadOnlyList<StagedSoftwareRow> software,
+        bool changes,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(software);
@@ -96,10 +161,10 @@ public sealed class StagingWriter(PatchHoundDbContext db)
         await sql.ExecuteAsync(DeleteBatchSql, cancellationToken);
         var devicesStaged = await StageDevicesAsync(sql, runId, batchNumber, deviceRows, cancellationToken);
         await StagingCopy.CopyFindingsAsync(sql.Connection, findingRows, cancellationToken);
-        var findingsStaged = await sql.ExecuteAsync(InsertFindingsSql, cancellationToken);
+        var findingsStaged = await sql.ExecuteAsync(changes ? InsertFindingChangesSql : InsertFindingsSql, cancellationToken);
         await StagingCopy.CopySoftwareAsync(sql.Connection, softwareRows, cancellationToken);
-        var softwareStaged = await sql.ExecuteAsync(InsertSoftwareSql, cancellationToken);
-        if (deviceRows.Count == 0 && findingRows.Count + softwareRows.Count > 0 && findingsStaged + softwareStaged == 0)
+        var softwareStaged = await sql.ExecuteAsync(changes ? InsertSoftwareChangesSql : InsertSoftwareSql, cancellationToken);
+        if (!changes && deviceRows.Count == 0 && findingRows.Count + softwareRows.Count > 0 && findingsStaged + softwareStaged == 0)
         {
             throw new RepeatedSourcePageException(runId, batchNumber, software.Count + findingRows.Count, "export rows");
         }

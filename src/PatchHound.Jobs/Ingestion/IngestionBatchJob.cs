@@ -34,7 +34,7 @@ public sealed class IngestionBatchJob(
         runner.RunAsync(tenantId, sourceId, runId, $"Batch {batchNumber}", job, async (step, token) =>
         {
             var checkpoint = await step.Db.IngestionCheckpoints.SingleOrDefaultAsync(c => c.RunId == runId, token)
-                ?? NewCheckpoint(step);
+                ?? await NewCheckpointAsync(step, token);
             if (checkpoint.IsDiscarded)
             {
                 throw new IngestionStagingDiscardedException(runId);
@@ -61,8 +61,17 @@ public sealed class IngestionBatchJob(
     private static bool StagedByThisJob(PerformContext? job, int batchNumber) =>
         job is null || job.GetJobParameter<int?>(StagedParameter) == batchNumber;
 
-    private IngestionCheckpoint NewCheckpoint(IngestionStep step)
+    /// <summary>The run's first batch: decides how the run reads (saved with the batch) and starts at the devices.</summary>
+    private async Task<IngestionCheckpoint> NewCheckpointAsync(IngestionStep step, CancellationToken token)
     {
+        var plan = await PullPlanner.PlanAsync(step.Db, step.Run, clock.GetUtcNow(), token);
+        step.Run.Plan(plan);
+        if (plan.Note is not null)
+        {
+            logger.LogInformation("Ingestion run {RunId} (tenant {TenantId}): {PullNote}", step.Run.Id, step.Run.TenantId, plan.Note);
+            JobProgress.Report(step.Job, plan.Note);
+        }
+
         var checkpoint = new IngestionCheckpoint(step.Run.TenantId, step.Run.Id, IngestionPhases.Devices, clock.GetUtcNow());
         step.Db.IngestionCheckpoints.Add(checkpoint);
         return checkpoint;
@@ -73,16 +82,19 @@ public sealed class IngestionBatchJob(
         var source = await step.Db.SourceConfigurations.AsNoTracking().SingleAsync(s => s.Id == step.Run.SourceId, token);
         var client = await step.Services.GetRequiredService<DefenderClientFactory>().CreateAsync(source, token);
         var pageNumber = await PageNumberAsync(step, checkpoint, batchNumber, token);
+        var delta = step.Run.PullMode == IngestionPullMode.Delta;
         var page = checkpoint.Phase == IngestionPhases.Devices
             ? StagedPage.FromMachines(await FirstPageAsync(client.ReadMachinesAsync(checkpoint.Cursor, pageNumber, token), token))
-            : StagedPage.FromVulnerabilities(await FirstPageAsync(client.ReadVulnerabilitiesAsync(checkpoint.Cursor, pageNumber, token), token));
+            : StagedPage.FromVulnerabilities(await FirstPageAsync(delta
+                ? client.ReadVulnerabilityChangesAsync(step.Run.DeltaSince!.Value, checkpoint.Cursor, pageNumber, token)
+                : client.ReadVulnerabilitiesAsync(checkpoint.Cursor, pageNumber, token), token), delta);
         var (phase, cursor) = page.NextCursor is not null
             ? (checkpoint.Phase, page.NextCursor)
             : (checkpoint.Phase == IngestionPhases.Devices ? IngestionPhases.Findings : IngestionPhases.Merge, (string?)null);
 
         await using var transaction = await step.Db.Database.BeginTransactionAsync(token);
         var staged = await step.Services.GetRequiredService<StagingWriter>()
-            .WriteAsync(step.Run.Id, batchNumber, page.Devices, page.Findings, page.Software, token);
+            .WriteAsync(step.Run.Id, batchNumber, page.Devices, page.Findings, page.Software, delta, token);
         checkpoint.Advance(phase, cursor, batchNumber, checkpoint.RecordsSoFar + page.Records, clock.GetUtcNow());
         step.Run.EnterPhase(phase);
         step.Run.RecordProgress(new IngestionProgress

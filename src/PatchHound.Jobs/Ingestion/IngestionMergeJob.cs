@@ -31,7 +31,7 @@ public sealed class IngestionMergeJob(IngestionRunner runner, TimeProvider clock
                 throw new IngestionOrderException($"Run {runId} is not done reading (phase {checkpoint?.Phase ?? "none"}); it cannot be merged.");
             }
 
-            var merged = await step.Services.GetRequiredService<IngestionMerge>().MergeAsync(runId, sourceId, token);
+            var merged = await step.Services.GetRequiredService<IngestionMerge>().MergeAsync(runId, sourceId, step.Run.PullMode, token);
             step.Run.RecordProgress(new IngestionProgress
             {
                 FindingsNew = merged.FindingsNew,

@@ -37,7 +37,13 @@ public sealed record StagedPage(
     /// Every export row reports a software version installed on its device; a row with a CVE id also reports a
     /// vulnerability of it (a row whose <c>cveId</c> is null is inventory only).
     /// </summary>
-    public static StagedPage FromVulnerabilities(SourcePage<DefenderVulnerabilityRecord> page)
+    public static StagedPage FromVulnerabilities(SourcePage<DefenderVulnerabilityRecord> page) => FromVulnerabilities(page, changes: false);
+
+    /// <summary>
+    /// <inheritdoc cref="FromVulnerabilities(SourcePage{DefenderVulnerabilityRecord})"/> With <paramref name="changes"/>
+    /// the page is a delta's and its rows keep their status and event time (a full export's extra columns never do).
+    /// </summary>
+    public static StagedPage FromVulnerabilities(SourcePage<DefenderVulnerabilityRecord> page, bool changes)
     {
         ArgumentNullException.ThrowIfNull(page);
         return new StagedPage(
@@ -53,10 +59,16 @@ public sealed record StagedPage(
                 RecommendedSecurityUpdateId = v.RecommendedSecurityUpdateId,
                 RecommendedSecurityUpdateUrl = v.RecommendedSecurityUpdateUrl,
                 RecommendationReference = v.RecommendationReference,
+                ChangeStatus = changes ? v.Status ?? ChangeStatuses.Updated : null,
+                EventAt = changes ? v.EventTimestamp : null,
             }).ToList(),
             page.Items.Select(v => new StagedSoftwareRow(
                 v.DeviceId, v.SoftwareVendor, v.SoftwareName, v.SoftwareVersion,
-                v.FirstSeenTimestamp, v.LastSeenTimestamp, v.EvidenceCount)).ToList(),
+                v.FirstSeenTimestamp, v.LastSeenTimestamp, v.EvidenceCount)
+            {
+                ChangeStatus = changes ? v.Status ?? ChangeStatuses.Updated : null,
+                EventAt = changes ? v.EventTimestamp : null,
+            }).ToList(),
             page.Items.Count,
             page.NextCursor);
     }

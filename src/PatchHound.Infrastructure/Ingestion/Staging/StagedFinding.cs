@@ -50,4 +50,10 @@ public sealed class StagedFinding : ITenantOwned
     public string? RecommendedSecurityUpdateUrl { get; private set; }
 
     public string? RecommendationReference { get; private set; }
+
+    /// <summary>A delta run's status of the row (New, Fixed, Updated); null in a full run.</summary>
+    public string? ChangeStatus { get; private set; }
+
+    /// <summary>A delta run's <c>eventTimestamp</c> of the row; null in a full run.</summary>
+    public DateTimeOffset? EventAt { get; private set; }
 }

@@ -32,4 +32,10 @@ public sealed class StagedSoftware : ITenantOwned
     public DateTimeOffset LastSeenAt { get; private set; }
 
     public int EvidenceCount { get; private set; }
+
+    /// <summary>A delta run's status of the row (New, Fixed, Updated); null in a full run.</summary>
+    public string? ChangeStatus { get; private set; }
+
+    /// <summary>A delta run's <c>eventTimestamp</c> of the row; null in a full run.</summary>
+    public DateTimeOffset? EventAt { get; private set; }
 }

@@ -21,6 +21,8 @@ internal sealed class IngestionRunConfiguration : IEntityTypeConfiguration<Inges
         builder.Property(r => r.Status).StoredAsText();
         builder.Property(r => r.Phase).HasMaxLength(IngestionRun.PhaseMaxLength);
         builder.Property(r => r.Error).HasMaxLength(Limits.LongText);
+        builder.Property(r => r.PullMode).StoredAsText();
+        builder.Property(r => r.PullNote).HasMaxLength(Limits.LongText);
         builder.Ignore(r => r.IsActive);
 
         builder.HasTenantReference<IngestionRun, SourceConfiguration>(nameof(IngestionRun.SourceId), DeleteBehavior.Restrict);

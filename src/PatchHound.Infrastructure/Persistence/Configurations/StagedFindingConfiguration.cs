@@ -25,5 +25,6 @@ internal sealed class StagedFindingConfiguration : IEntityTypeConfiguration<Stag
         builder.Property(f => f.RecommendedSecurityUpdateId).HasMaxLength(Finding.SecurityUpdateIdMaxLength);
         builder.Property(f => f.RecommendedSecurityUpdateUrl).HasMaxLength(Limits.Url);
         builder.Property(f => f.RecommendationReference).HasMaxLength(Finding.RecommendationReferenceMaxLength);
+        builder.Property(f => f.ChangeStatus).HasMaxLength(16);
     }
 }

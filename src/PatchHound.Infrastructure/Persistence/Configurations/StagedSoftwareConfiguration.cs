@@ -15,5 +15,6 @@ internal sealed class StagedSoftwareConfiguration : IEntityTypeConfiguration<Sta
         builder.Property(s => s.Vendor).HasMaxLength(InstalledSoftware.VendorMaxLength);
         builder.Property(s => s.Name).HasMaxLength(InstalledSoftware.NameMaxLength);
         builder.Property(s => s.Version).HasMaxLength(InstalledSoftware.VersionMaxLength);
+        builder.Property(s => s.ChangeStatus).HasMaxLength(16);
     }
 }

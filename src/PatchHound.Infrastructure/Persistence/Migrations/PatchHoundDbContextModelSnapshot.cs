@@ -737,6 +737,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempt_count");
 
+                    b.Property<DateTimeOffset?>("DeltaSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delta_since");
+
                     b.Property<int>("DevicesSeen")
                         .HasColumnType("integer")
                         .HasColumnName("devices_seen");
@@ -774,6 +778,17 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("phase");
+
+                    b.Property<string>("PullMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pull_mode");
+
+                    b.Property<string>("PullNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("pull_note");
 
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1481,6 +1496,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("enabled");
 
+                    b.Property<int?>("FullRunIntervalDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("full_run_interval_days");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1762,6 +1781,15 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("batch_number");
 
+                    b.Property<string>("ChangeStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("change_status");
+
+                    b.Property<DateTimeOffset?>("EventAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("event_at");
+
                     b.Property<string>("ExploitabilityLevel")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -1859,6 +1887,15 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.Property<int>("BatchNumber")
                         .HasColumnType("integer")
                         .HasColumnName("batch_number");
+
+                    b.Property<string>("ChangeStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("change_status");
+
+                    b.Property<DateTimeOffset?>("EventAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("event_at");
 
                     b.Property<int>("EvidenceCount")
                         .HasColumnType("integer")
