@@ -96,6 +96,7 @@ start_worker() {
     Enrichment__KevFeedUrl="$offline_feeds/known_exploited_vulnerabilities.json" \
     Enrichment__NvdFeedUrl="$offline_feeds/nvd-cves.json" \
     Enrichment__EpssFeedUrl="$offline_feeds/epss-scores.csv" \
+    Management__Port=9465 \
     dotnet run --project src/PatchHound.Worker -c "$configuration" --no-build --no-launch-profile -- \
     --urls "http://127.0.0.1:5081" >"$local_dir/worker.log" 2>&1 &
 }
@@ -104,8 +105,14 @@ start_worker() {
 run_api() {
   log "PatchHound web UI on $api_url/ — sign in as analyst@demo.patchhound.local, admin@demo.patchhound.local," \
     "auditor@demo.patchhound.local or operator@patchhound.local (demo sign-in: e-mail only)"
+  log "Prometheus metrics: http://127.0.0.1:9464/metrics (API), http://127.0.0.1:9465/metrics (worker)"
+  if [ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]; then
+    log "Traces, metrics and logs of both hosts go over OTLP to $OTEL_EXPORTER_OTLP_ENDPOINT (${OTEL_EXPORTER_OTLP_PROTOCOL:-grpc})"
+  else
+    log "No OTLP export (set OTEL_EXPORTER_OTLP_ENDPOINT, e.g. http://127.0.0.1:4317, to send telemetry to a collector)"
+  fi
   log "PatchHound API on $api_url/api (Ctrl-C to stop)"
-  dotnet run --project src/PatchHound.Api -c "$configuration" --no-build --no-launch-profile -- --urls "$api_url"
+  Management__Port=9464 dotnet run --project src/PatchHound.Api -c "$configuration" --no-build --no-launch-profile -- --urls "$api_url"
 }
 
 # Processes started in the background (the worker and simulator, later) end with the demo.

@@ -23,7 +23,8 @@ public static class ServiceDefaultsExtensions
                 .Enrich.WithProperty("Application", builder.Environment.ApplicationName)
                 .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
                 .WriteToOtlpWhenConfigured(builder),
-            preserveStaticLogger: true);
+            preserveStaticLogger: true,
+            writeToProviders: AzureMonitorExport.IsConfigured(builder.Configuration));
         builder.AddTelemetry();
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Npgsql;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.IntegrationTests.Harness;
@@ -25,10 +24,18 @@ internal static class BenchmarkMain
         try
         {
             using var capture = new SqlCapture();
-            using var client = await SignedInClientAsync(fixture, options.Clients);
+            using var client = await fixture.SignedInClientAsync(fixture.BaseAddress, options.Clients);
             await using var dataSource = NpgsqlDataSource.Create(ConnectionDefaults.Apply(fixture.Database.AppConnectionString()));
             var direct = new DirectQueries(dataSource);
             var rows = new List<ResultRow>();
+            if (options.TelemetryOverhead)
+            {
+                var scenario = scenarios[0];
+                var pages = await WalkAsync(client, capture, $"/api/tenants/{fixture.TenantA.Slug}/findings?{scenario.Query}");
+                await TelemetryOverhead.RunAsync(options, fixture, client, pages, operation => MeasureAsync(options, operation));
+                return 0;
+            }
+
             foreach (var scenario in scenarios)
             {
                 var pages = await WalkAsync(client, capture, $"/api/tenants/{fixture.TenantA.Slug}/findings?{scenario.Query}");
@@ -63,16 +70,6 @@ internal static class BenchmarkMain
 
     private static Task<LatencySummary> MeasureAsync(BenchmarkOptions options, Func<int, CancellationToken, Task> operation) =>
         LoadRun.MeasureAsync(options.Clients, TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.Seconds), operation);
-
-    private static async Task<HttpClient> SignedInClientAsync(BenchmarkApiFixture fixture, int clients)
-    {
-        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = clients, UseCookies = true };
-        var client = new HttpClient(handler) { BaseAddress = fixture.BaseAddress };
-        using var signIn = await client.PostAsync(
-            "/auth/dev/sign-in", new StringContent($"{{\"email\":\"{fixture.TenantA.AuditorEmail}\"}}", System.Text.Encoding.UTF8, "application/json"));
-        signIn.EnsureSuccessStatusCode();
-        return client;
-    }
 
     /// <summary>Every page of the list, one after the other, with the SQL each page ran: the mix both load phases replay.</summary>
     private static async Task<List<BenchmarkPage>> WalkAsync(HttpClient client, SqlCapture capture, string firstPage)

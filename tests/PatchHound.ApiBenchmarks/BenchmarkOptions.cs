@@ -2,9 +2,15 @@ using System.Globalization;
 
 namespace PatchHound.ApiBenchmarks;
 
-/// <summary>Command line: --clients 32 --seconds 30 --warmup 10 --devices 2000 --per-device 25 --with-proposed-indexes --scenario default|severity|all.</summary>
+/// <summary>
+/// Command line: --clients 32 --seconds 30 --warmup 10 --devices 2000 --per-device 25 --with-proposed-indexes
+/// --scenario default|severity|all --telemetry-overhead (the scenario on a host without telemetry and one exporting
+/// OTLP to a local sink, in turn; issue 16).
+/// </summary>
 internal sealed record BenchmarkOptions(int Clients, int Seconds, int WarmupSeconds, int Devices, int FindingsPerDevice, bool WithProposedIndexes, string Scenario)
 {
+    public bool TelemetryOverhead { get; init; }
+
     public int Findings => Devices * FindingsPerDevice;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -21,6 +27,7 @@ internal sealed record BenchmarkOptions(int Clients, int Seconds, int WarmupSeco
                 "--per-device" => options with { FindingsPerDevice = Number(args, ++i) },
                 "--with-proposed-indexes" => options with { WithProposedIndexes = true },
                 "--scenario" => options with { Scenario = args[++i] },
+                "--telemetry-overhead" => options with { TelemetryOverhead = true },
                 _ => throw new ArgumentException($"Unknown argument {args[i]}; see {nameof(BenchmarkOptions)}."),
             };
         }

@@ -45,6 +45,11 @@ internal static class BenchmarkProgram
             rows.AddRange(await new SingleTenantScenario(options, "1 tenant", "single", options.Devices, withReruns: true).RunAsync(cancel.Token));
         }
 
+        if (options.Scenarios.Contains("telemetry"))
+        {
+            rows.AddRange(await TelemetryOverheadScenario.RunAsync(options, cancel.Token));
+        }
+
         if (options.Scenarios.Contains("large"))
         {
             rows.AddRange(await new SingleTenantScenario(options, "1 large tenant", "large", options.LargeDevices, withReruns: false).RunAsync(cancel.Token));

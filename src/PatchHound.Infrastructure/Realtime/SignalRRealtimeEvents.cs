@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PatchHound.Core.Identity;
 using PatchHound.Core.Ingestion;
 using PatchHound.Core.Notifications;
+using PatchHound.ServiceDefaults;
 
 namespace PatchHound.Infrastructure.Realtime;
 
@@ -20,11 +22,12 @@ internal sealed class SignalRRealtimeEvents(
         var group = notification.RecipientUserId is { } recipient
             ? RealtimeGroups.TenantUser(notification.TenantId, recipient)
             : RealtimeGroups.Tenant(notification.TenantId);
-        return SendAsync(group, RealtimeEventNames.Notification, NotificationEvent.From(notification), cancellationToken);
+        return SendAsync(notification.TenantId, group, RealtimeEventNames.Notification, NotificationEvent.From(notification), cancellationToken);
     }
 
     public Task CaseAssignedAsync(Guid tenantId, Guid caseId, Guid assigneeUserId, CancellationToken cancellationToken) =>
         SendAsync(
+            tenantId,
             RealtimeGroups.TenantUser(tenantId, assigneeUserId),
             RealtimeEventNames.CaseAssigned,
             new CaseAssignedEvent(tenantId, caseId, assigneeUserId),
@@ -35,14 +38,19 @@ internal sealed class SignalRRealtimeEvents(
     {
         ArgumentNullException.ThrowIfNull(run);
         return SendAsync(
+            run.TenantId,
             RealtimeGroups.TenantRole(run.TenantId, TenantRole.TenantAdmin),
             RealtimeEventNames.IngestionRun,
             IngestionRunEvent.From(run),
             cancellationToken);
     }
 
-    private async Task SendAsync(string group, string eventName, object payload, CancellationToken cancellationToken)
+    /// <summary>Each send is a producer span <c>realtime.&lt;event&gt;</c> of the tenant; its edition comes from the parent span.</summary>
+    private async Task SendAsync(Guid tenantId, string group, string eventName, object payload, CancellationToken cancellationToken)
     {
+        using var span = TenantTelemetry.Source.StartActivity($"realtime.{eventName}", ActivityKind.Producer);
+        span?.SetTag(TenantTelemetry.TenantIdAttribute, tenantId.ToString());
+        span?.SetTag("patchhound.realtime.event", eventName);
         try
         {
             await hub.Clients.Group(group).SendAsync(eventName, payload, cancellationToken)
@@ -52,6 +60,7 @@ internal sealed class SignalRRealtimeEvents(
         {
             // Best effort by contract: the change is committed and readable through the API, so a lost event must
             // never fail the request or job that made it. The message only: Redis errors are the same every time.
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             logger.LogWarning("Realtime event {Event} for {Group} was not delivered: {Error}", eventName, group,
                 $"{e.GetType().Name}: {e.Message}");
         }

@@ -29,6 +29,7 @@ public sealed class IngestionRunner(
         Func<IngestionStep, CancellationToken, Task> step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
+        IngestionMetrics.Started(job, stepName.Split(' ')[0].ToLowerInvariant());
         await using var lease = await sourceLease.TakeAsync(sourceId, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         await tenantScope.RunAsync(tenantId, SpanName(stepName), async (services, token) =>

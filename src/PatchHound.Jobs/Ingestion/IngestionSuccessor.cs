@@ -32,6 +32,7 @@ public sealed class IngestionSuccessor(IBackgroundJobClient client)
 
         var id = client.Create(next, new AwaitingState(
             job.BackgroundJob.Id, new EnqueuedState(JobQueues.Ingestion), JobContinuationOptions.OnlyOnSucceededState));
+        job.Connection.SetJobParameter(id, IngestionMetrics.ChainedAtParameter, SerializationHelper.Serialize(DateTime.UtcNow, SerializationOption.User));
         job.SetJobParameter(Parameter, id);
         return id;
     }

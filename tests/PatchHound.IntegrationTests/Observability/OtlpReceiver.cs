@@ -9,11 +9,13 @@ namespace PatchHound.IntegrationTests.Observability;
 /// <summary>
 /// An OTLP/HTTP endpoint in the test process: it keeps every request body it receives per signal path
 /// (/v1/traces, /v1/metrics, /v1/logs) as the raw protobuf bytes the host sent; <see cref="ExportedTelemetry"/> decodes them.
+/// Without <c>keepBodies</c> (a sink for the overhead benchmarks) it only counts the bytes.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<(string Path, byte[] Body)> received = new();
+    private long receivedBytes;
 
     private OtlpReceiver(WebApplication app, Uri endpoint)
     {
@@ -22,6 +24,8 @@ public sealed class OtlpReceiver : IAsyncDisposable
     }
 
     public Uri Endpoint { get; }
+
+    public long ReceivedBytes => Interlocked.Read(ref receivedBytes);
 
     public IReadOnlyList<byte[]> Bodies(string path) => [.. received.Where(r => r.Path == path).Select(r => r.Body)];
 
@@ -32,7 +36,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>Every body of every signal, for the secrets sweep.</summary>
     public IReadOnlyList<byte[]> AllBodies() => [.. received.Select(r => r.Body)];
 
-    public static async Task<OtlpReceiver> StartAsync()
+    public static async Task<OtlpReceiver> StartAsync(bool keepBodies = true)
     {
         var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
@@ -43,7 +47,12 @@ public sealed class OtlpReceiver : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
-            receiver.received.Enqueue(($"/v1/{signal}", body.ToArray()));
+            Interlocked.Add(ref receiver.receivedBytes, body.Length);
+            if (keepBodies)
+            {
+                receiver.received.Enqueue(($"/v1/{signal}", body.ToArray()));
+            }
+
             return Results.Ok();
         });
         await app.StartAsync();

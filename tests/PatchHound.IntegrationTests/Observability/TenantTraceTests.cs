@@ -37,6 +37,7 @@ public sealed class TenantTraceTests(DatabaseFixture fixture) : IClassFixture<Da
         }, "the findings request of tenant X and its children are exported");
 
         request!.Service.Should().Be("patchhound-api");
+        request.Name.Should().Be("api.findings.list", "server spans are named from the endpoint's name");
         request[TenantTelemetry.TenantIdAttribute].Should().Be(x.TenantId.ToString());
         request[TenantTelemetry.TenantEditionAttribute].Should().Be("Enterprise");
         request[TenantTelemetry.EndUserIdAttribute].Should().NotBeNullOrEmpty();
@@ -87,6 +88,9 @@ public sealed class TenantTraceTests(DatabaseFixture fixture) : IClassFixture<Da
         batches.Should().HaveCountGreaterThanOrEqualTo((int)batchJobs);
         batches.Where(s => s.Status?.Code != Status.Types.StatusCode.Error).Should().HaveCount((int)batchJobs, "each batch job succeeded once: {0}", string.Join(Environment.NewLine, batches));
         trace.Should().ContainSingle(s => s.Name == "ingestion.merge");
+        trace.Where(s => s.Name == "realtime.ingestionRun").Should().NotBeEmpty("the run's SignalR sends are spans of the trace")
+            .And.OnlyContain(s => s.Kind == SpanKind.Producer && s[TenantTelemetry.TenantIdAttribute] == tenant.TenantId.ToString()
+                && s[TenantTelemetry.TenantEditionAttribute] == "Enterprise");
         trace.Where(s => s.Name.StartsWith("ingestion.", StringComparison.Ordinal))
             .Should().OnlyContain(s => s[TenantTelemetry.TenantIdAttribute] == tenant.TenantId.ToString() && s[TenantTelemetry.TenantEditionAttribute] == "Enterprise");
         jobSpans.Should().OnlyContain(s => s.Service == "patchhound-worker" && s.Kind == SpanKind.Consumer
@@ -96,6 +100,9 @@ public sealed class TenantTraceTests(DatabaseFixture fixture) : IClassFixture<Da
 
         await Eventually.HoldsAsync(() => collector.Points().Any(p => p.Metric == "patchhound.jobs.processed"
             && p.Attributes.GetValueOrDefault("job.type") == "IngestionMergeJob"), "the job metrics are exported");
+        await Eventually.HoldsAsync(() => collector.Points().Any(p => p.Metric == "patchhound.ingestion.hop" && p.Attributes.GetValueOrDefault("step") == "merge")
+            && collector.Points().Any(p => p.Metric == "patchhound.ingestion.hop" && p.Attributes.GetValueOrDefault("step") == "batch"),
+            "the hops into the run's batches and its merge are measured");
         var jobPoints = collector.Points().Where(p => p.Metric.StartsWith("patchhound.jobs.", StringComparison.Ordinal)).ToList();
         jobPoints.Select(p => p.Metric).Distinct().Should().Contain(["patchhound.jobs.processed", "patchhound.jobs.duration", "patchhound.jobs.queue_wait"]);
         jobPoints.Where(p => p.Metric == "patchhound.jobs.processed")
