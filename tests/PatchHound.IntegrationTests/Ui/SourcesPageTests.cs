@@ -16,6 +16,7 @@ namespace PatchHound.IntegrationTests.Ui;
 /// worker's <c>IngestionRunner</c> does it (the run's own state changes, committed, then published through
 /// <see cref="IRealtimeEvents"/>) on <see cref="UiFixture.Replica"/>, so its progress reaches the page through Redis.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class SourcesPageTests(UiFixture ui) : IClassFixture<UiFixture>
 {
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(15);
