@@ -77,7 +77,7 @@ public sealed partial class LiveUpdatesPageTests(UiFixture ui) : IClassFixture<U
         await Assertions.Expect(page.Locator("tbody tr.unread")).ToHaveCountAsync(0);
         await Assertions.Expect(bell).ToHaveAttributeAsync("data-unread", "0");
         (await UnreadInTenantAAsync()).Should().Be(0);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Unread" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Unread", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("No notifications.")).ToBeVisibleAsync();
     }
 
