@@ -1,7 +1,10 @@
 using PatchHound.Reads.Dashboard;
 using PatchHound.Reads.Devices;
 using PatchHound.Reads.Findings;
+using PatchHound.Reads.Ingestion;
+using PatchHound.Reads.Notifications;
 using PatchHound.Reads.Software;
+using PatchHound.Reads.Sources;
 using PatchHound.Reads.Vulnerabilities;
 
 namespace PatchHound.Reads;
@@ -20,6 +23,9 @@ internal static class ReadsRegistration
         services.AddScoped<SoftwareQueries>();
         services.AddScoped<VulnerabilityQueries>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<NotificationQueries>();
+        services.AddScoped<SourceQueries>();
+        services.AddScoped<IngestionRunQueries>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
+using PatchHound.Api.Ingestion;
 using PatchHound.Api.ScaleOut;
 using PatchHound.Api.WebUi;
 using PatchHound.Api.Work;
@@ -29,6 +30,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentCaller>();
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<IngestionRunCommands>();
         builder.Services.AddSecretStore(builder.Configuration);
         builder.Services.AddReadApis();
         builder.AddScaleOut();

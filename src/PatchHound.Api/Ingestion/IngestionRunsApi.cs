@@ -1,14 +1,8 @@
-using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PatchHound.Api.ApiKeys;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
-using PatchHound.Core.Ingestion;
-using PatchHound.Infrastructure.Persistence;
-using PatchHound.Infrastructure.Realtime;
-using PatchHound.Jobs.Ingestion;
+using PatchHound.Reads.Ingestion;
 
 namespace PatchHound.Api.Ingestion;
 
@@ -27,92 +21,42 @@ internal static class IngestionRunsApi
     }
 
     private static async Task<Results<Accepted<IngestionRunDto>, ProblemHttpResult>> TriggerAsync(
-        string tenant, Guid source, PatchHoundDbContext db, IBackgroundJobClient jobs, IRealtimeEvents realtime, TimeProvider clock,
-        CancellationToken cancellationToken)
+        string tenant, Guid source, IngestionRunCommands commands, CancellationToken cancellationToken)
     {
-        if (!await db.SourceConfigurations.AnyAsync(s => s.Id == source, cancellationToken))
+        var change = await commands.TriggerAsync(source, cancellationToken);
+        if (change.Outcome != IngestionRunOutcome.Done)
         {
-            return SourceNotFound();
+            var problem = Problem(change.Problem(source, null));
+            if (change.ActiveRunId is { } active)
+            {
+                problem.ProblemDetails.Extensions["activeRunId"] = active;
+            }
+
+            return problem;
         }
 
-        var run = IngestionRun.Manual(db.Tenant.RequireTenantId(), source, clock.GetUtcNow());
-        db.IngestionRuns.Add(run);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { ConstraintName: IngestionRunIndexes.OneActivePerSource })
-        {
-            db.ChangeTracker.Clear();
-            var active = await db.IngestionRuns.AsNoTracking()
-                .Where(r => r.SourceId == source && (r.Status == IngestionRunStatus.Queued || r.Status == IngestionRunStatus.Running))
-                .Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-            var conflict = TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A run is already active",
-                detail: $"Source {source} already has an active run ({active}); wait for it or cancel it.");
-            conflict.ProblemDetails.Extensions["activeRunId"] = active;
-            return conflict;
-        }
-
-        IngestionEnqueuer.EnqueueFirstBatch(jobs, run.TenantId, source, run.Id);
-        await realtime.IngestionRunChangedAsync(run, cancellationToken);
-        return TypedResults.Accepted($"/api/tenants/{tenant}/sources/{source}/runs/{run.Id}", IngestionRunDto.From(run, null));
+        return TypedResults.Accepted($"/api/tenants/{tenant}/sources/{source}/runs/{change.Run!.Id}", change.Run);
     }
 
     private static async Task<Results<Ok<List<IngestionRunDto>>, ProblemHttpResult>> ListAsync(
-        Guid source, PatchHoundDbContext db, CancellationToken cancellationToken)
-    {
-        if (!await db.SourceConfigurations.AnyAsync(s => s.Id == source, cancellationToken))
-        {
-            return SourceNotFound();
-        }
-
-        var runs = await db.IngestionRuns.AsNoTracking()
-            .Where(r => r.SourceId == source)
-            .OrderByDescending(r => r.QueuedAt)
-            .Take(50)
-            .ToListAsync(cancellationToken);
-        var ids = runs.Select(r => r.Id).ToList();
-        var checkpoints = await db.IngestionCheckpoints.AsNoTracking().Where(c => ids.Contains(c.RunId)).ToDictionaryAsync(c => c.RunId, cancellationToken);
-        return TypedResults.Ok(runs.Select(r => IngestionRunDto.From(r, checkpoints.GetValueOrDefault(r.Id))).ToList());
-    }
+        Guid source, IngestionRunQueries queries, CancellationToken cancellationToken) =>
+        await queries.HistoryAsync(source, cancellationToken) is { } runs
+            ? TypedResults.Ok(runs)
+            : Problem((StatusCodes.Status404NotFound, "Not found", "The source does not exist."));
 
     private static async Task<Results<Ok<IngestionRunDto>, ProblemHttpResult>> GetAsync(
-        Guid source, Guid id, PatchHoundDbContext db, CancellationToken cancellationToken)
-    {
-        var run = await db.IngestionRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.SourceId == source, cancellationToken);
-        if (run is null)
-        {
-            return RunNotFound();
-        }
-
-        var checkpoint = await db.IngestionCheckpoints.AsNoTracking().SingleOrDefaultAsync(c => c.RunId == id, cancellationToken);
-        return TypedResults.Ok(IngestionRunDto.From(run, checkpoint));
-    }
+        Guid source, Guid id, IngestionRunQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetAsync(source, id, cancellationToken) is { } run
+            ? TypedResults.Ok(run)
+            : Problem((StatusCodes.Status404NotFound, "Not found", "The run does not exist."));
 
     private static async Task<Results<Ok<IngestionRunDto>, ProblemHttpResult>> CancelAsync(
-        Guid source, Guid id, PatchHoundDbContext db, IRealtimeEvents realtime, TimeProvider clock, CancellationToken cancellationToken)
+        Guid source, Guid id, IngestionRunCommands commands, CancellationToken cancellationToken)
     {
-        var run = await db.IngestionRuns.SingleOrDefaultAsync(r => r.Id == id && r.SourceId == source, cancellationToken);
-        if (run is null)
-        {
-            return RunNotFound();
-        }
-
-        if (run.Status is IngestionRunStatus.Succeeded or IngestionRunStatus.Cancelled)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run already finished",
-                detail: $"Run {id} is {run.Status}.");
-        }
-
-        run.Cancel(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await realtime.IngestionRunChangedAsync(run, cancellationToken);
-        return TypedResults.Ok(IngestionRunDto.From(run, null));
+        var change = await commands.CancelAsync(source, id, cancellationToken);
+        return change.Outcome == IngestionRunOutcome.Done ? TypedResults.Ok(change.Run!) : Problem(change.Problem(source, id));
     }
 
-    private static ProblemHttpResult SourceNotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "The source does not exist.");
-
-    private static ProblemHttpResult RunNotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "The run does not exist.");
+    private static ProblemHttpResult Problem((int Status, string Title, string Detail) problem) =>
+        TypedResults.Problem(statusCode: problem.Status, title: problem.Title, detail: problem.Detail);
 }

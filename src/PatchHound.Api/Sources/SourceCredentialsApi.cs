@@ -7,6 +7,7 @@ using PatchHound.Core.Identity;
 using PatchHound.Core.Sources;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Secrets;
+using PatchHound.Reads.Sources;
 
 namespace PatchHound.Api.Sources;
 

@@ -9,6 +9,7 @@ using PatchHound.Core.Sources;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Secrets;
 using PatchHound.Reads.Paging;
+using PatchHound.Reads.Sources;
 
 namespace PatchHound.Api.Sources;
 
@@ -18,7 +19,7 @@ namespace PatchHound.Api.Sources;
 /// </summary>
 internal static class SourcesApi
 {
-    public const string EntityType = "source_configuration";
+    public const string EntityType = CredentialsSetTimes.EntityType;
 
     public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder app)
     {
@@ -37,31 +38,11 @@ internal static class SourcesApi
         return app;
     }
 
-    private static async Task<Ok<Page<SourceDto>>> ListAsync(PatchHoundDbContext db, int? limit, string? cursor, CancellationToken cancellationToken)
-    {
-        var after = Cursor.Decode<SourceCursor>(cursor);
-        var take = PageLimit.Of(limit);
-        var query = db.SourceConfigurations.AsNoTracking();
-        if (after is not null)
-        {
-            query = query.Where(s => string.Compare(s.Name, after.Name) > 0);
-        }
+    private static async Task<Ok<Page<SourceDto>>> ListAsync(SourceQueries queries, int? limit, string? cursor, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.PageAsync(Cursor.Decode<SourceCursor>(cursor), PageLimit.Of(limit), cancellationToken));
 
-        var rows = await query.OrderBy(s => s.Name).Take(take + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(take).ToList();
-        var setAt = await CredentialsSetTimes.ForAsync(db, page.Select(s => s.Id), cancellationToken);
-        var items = page.Select(s => SourceDto.From(s, setAt.TryGetValue(s.Id, out var at) ? at : null)).ToList();
-        var next = rows.Count > take ? Cursor.Encode(new SourceCursor(page[^1].Name)) : null;
-        return TypedResults.Ok(new Page<SourceDto>(items, next));
-    }
-
-    private static async Task<Results<Ok<SourceDto>, ProblemHttpResult>> GetAsync(Guid id, PatchHoundDbContext db, CancellationToken cancellationToken)
-    {
-        var source = await db.SourceConfigurations.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return source is null
-            ? NotFound()
-            : TypedResults.Ok(SourceDto.From(source, await CredentialsSetTimes.ForAsync(db, id, cancellationToken)));
-    }
+    private static async Task<Results<Ok<SourceDto>, ProblemHttpResult>> GetAsync(Guid id, SourceQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } source ? TypedResults.Ok(source) : NotFound();
 
     private static async Task<Results<Created<SourceDto>, ProblemHttpResult>> CreateAsync(
         string tenant, CreateSourceRequest request, PatchHoundDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ internal static class WorkRegistration
         builder.Services.AddScoped<RealtimePublisher>();
         builder.Services.AddScoped<CaseAssignment>();
         builder.Services.AddScoped<ApprovalDecisions>();
+        builder.Services.AddScoped<NotificationCommands>();
         return builder;
     }
 

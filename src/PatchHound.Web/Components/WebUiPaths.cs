@@ -11,4 +11,10 @@ public static class WebUiPaths
 
     /// <summary>The API's CSV export of the same filter (the REST route, downloaded outside enhanced navigation).</summary>
     public static string FindingsCsv(string slug, string query) => $"/api/tenants/{Uri.EscapeDataString(slug)}/findings/export.csv{query}";
+
+    public static string Notifications(string slug, string query = "") => Tenant(slug, "/notifications") + query;
+
+    public static string Sources(string slug) => Tenant(slug, "/sources");
+
+    public static string Source(string slug, Guid id) => Tenant(slug, $"/sources/{id}");
 }

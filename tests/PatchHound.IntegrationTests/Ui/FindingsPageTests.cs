@@ -9,6 +9,7 @@ namespace PatchHound.IntegrationTests.Ui;
 /// The findings list, its detail and the overview in a real chromium, asserting what the analyst sees; figures come
 /// from <see cref="Api.Read.ReadData"/> at the fixture's fixed "now".
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed partial class FindingsPageTests(UiFixture ui) : IClassFixture<UiFixture>
 {
     private string Findings => $"/t/{ui.TenantA.Slug}/findings";

@@ -14,26 +14,39 @@ namespace PatchHound.IntegrationTests.Ui;
 /// <summary>
 /// The API host with its web UI on a real Kestrel port, at the read suite's fixed "now" on its hand-made data set
 /// (<see cref="ReadData"/>), plus a user with memberships in both tenants; and one headless Debian chromium, shared by
-/// the tests of a class (each test gets its own browser context, so its own cookies).
+/// the tests of a class (each test gets its own browser context, so its own cookies). Both this host and
+/// <see cref="Replica"/> (a second API host on the same database) use the real Redis backplane, so an event raised on
+/// the replica reaches the browser's hub connection to the first host as it would across replicas.
 /// </summary>
 public sealed class UiFixture : ReadApiFixture
 {
     public const string TwoTenantsEmail = "two-tenants@ui.test";
 
     private WebApplicationFactory<Program>? kestrel;
+    private WebApplicationFactory<Program>? replica;
+    private readonly string channelPrefix = $"patchhound-ui-{Guid.NewGuid():N}";
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    public RedisServer Redis { get; private set; } = null!;
+
+    /// <summary>Another API instance at the same fixed "now", not serving the browser: it raises events for the live tests.</summary>
+    public WebApplicationFactory<Program> Replica => replica ?? throw new InvalidOperationException("Not initialized.");
+
     /// <summary>Where the run writes its screenshots (git-ignored; CI keeps the folder).</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots");
 
     public override async Task InitializeAsync()
     {
+        Redis = await RedisServer.Instance;
         await base.InitializeAsync();
         await SeedTwoTenantUserAsync();
+        replica = Api.WithWebHostBuilder(builder =>
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now))));
+        _ = replica.Services;
         kestrel = Api.WithWebHostBuilder(builder =>
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now))));
         kestrel.UseKestrel(0);
@@ -64,6 +77,11 @@ public sealed class UiFixture : ReadApiFixture
             await kestrel.DisposeAsync();
         }
 
+        if (replica is not null)
+        {
+            await replica.DisposeAsync();
+        }
+
         await base.DisposeAsync();
     }
 
@@ -83,6 +101,14 @@ public sealed class UiFixture : ReadApiFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
+    }
+
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["ConnectionStrings:Redis"] = Redis.ConnectionString;
+        settings["Realtime:ChannelPrefix"] = channelPrefix;
+        return settings;
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

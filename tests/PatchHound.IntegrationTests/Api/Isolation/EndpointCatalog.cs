@@ -37,6 +37,12 @@ public static class EndpointCatalog
         new("POST", "/t/{Tenant}/findings", EndpointAccess.Page),
         new("GET", "/t/{Tenant}/findings/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "finding"))),
         new("POST", "/t/{Tenant}/findings/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "finding"))),
+        new("GET", "/t/{Tenant}/notifications", EndpointAccess.Page),
+        new("POST", "/t/{Tenant}/notifications", EndpointAccess.Page),
+        new("GET", "/t/{Tenant}/sources", EndpointAccess.Page),
+        new("POST", "/t/{Tenant}/sources", EndpointAccess.Page),
+        new("GET", "/t/{Tenant}/sources/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "source"))),
+        new("POST", "/t/{Tenant}/sources/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "source"))),
 
         // Operators
         new("*", "/admin/jobs/{**path}", EndpointAccess.Operator),
@@ -141,6 +147,7 @@ public static class EndpointCatalog
 
         // Notifications and the audit log
         new("GET", "/api/tenants/{tenant}/notifications", EndpointAccess.Tenant),
+        new("GET", "/api/tenants/{tenant}/notifications/unread-count", EndpointAccess.Tenant),
         new("GET", "/api/tenants/{tenant}/notifications/{id:guid}", EndpointAccess.Tenant, Ids: Of(("id", "notification"))),
         new("POST", "/api/tenants/{tenant}/notifications/{id:guid}/read", EndpointAccess.Tenant, Ids: Of(("id", "notification"))),
         new("POST", "/api/tenants/{tenant}/notifications/read-all", EndpointAccess.Tenant),

@@ -1,6 +1,6 @@
 using PatchHound.Core.Ingestion;
 
-namespace PatchHound.Api.Ingestion;
+namespace PatchHound.Reads.Ingestion;
 
 internal sealed record IngestionRunDto(
     Guid Id,

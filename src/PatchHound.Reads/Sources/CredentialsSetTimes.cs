@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PatchHound.Infrastructure.Persistence;
 
-namespace PatchHound.Api.Sources;
+namespace PatchHound.Reads.Sources;
 
 /// <summary>
 /// When each source's credential was last set through the API, read from the append-only audit log (the secret stores
@@ -11,13 +11,16 @@ internal static class CredentialsSetTimes
 {
     public const string Action = "source.credentials_set";
 
+    /// <summary>The audit log's entity type of a source.</summary>
+    public const string EntityType = "source_configuration";
+
     public static async Task<Dictionary<Guid, DateTimeOffset>> ForAsync(
         PatchHoundDbContext db, IEnumerable<Guid> sourceIds, CancellationToken cancellationToken)
     {
         var tenantId = db.Tenant.RequireTenantId();
         var ids = sourceIds.Select(id => id.ToString()).ToList();
         var rows = await db.AuditLogEntries.AsNoTracking()
-            .Where(a => a.TenantId == tenantId && a.EntityType == SourcesApi.EntityType && ids.Contains(a.EntityId) && a.Action == Action)
+            .Where(a => a.TenantId == tenantId && a.EntityType == EntityType && ids.Contains(a.EntityId) && a.Action == Action)
             .GroupBy(a => a.EntityId)
             .Select(g => new { SourceId = g.Key, At = g.Max(a => a.At) })
             .ToListAsync(cancellationToken);

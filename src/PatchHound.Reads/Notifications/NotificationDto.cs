@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PatchHound.Core.Notifications;
 
-namespace PatchHound.Api.Notifications;
+namespace PatchHound.Reads.Notifications;
 
 /// <summary>
 /// A notification: <c>RecipientUserId</c> is the caller, or null when it is addressed to the whole tenant;

@@ -1,6 +1,6 @@
 using PatchHound.Core.Sources;
 
-namespace PatchHound.Api.Sources;
+namespace PatchHound.Reads.Sources;
 
 /// <summary>
 /// A source as the API shows it. The credential is never part of it: only whether one is set and when it was last
