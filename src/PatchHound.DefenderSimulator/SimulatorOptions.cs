@@ -71,6 +71,13 @@ public sealed class SimulatorOptions : IValidatableObject
 
     public Dictionary<string, TenantProfileOptions> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// When set (<c>host:port</c>), next links point to this other name of the simulator instead of the one the
+    /// client used, as Defender's own examples answer on another host of its API family (legacy, regional): a client
+    /// must allow that family, and only it.
+    /// </summary>
+    public string? NextLinkAuthority { get; set; }
+
     /// <summary>Faults armed at start-up and again after <c>POST /_sim/reset</c>.</summary>
     public List<FaultRule> Faults { get; set; } = [];
 

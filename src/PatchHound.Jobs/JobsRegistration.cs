@@ -32,6 +32,7 @@ public static class JobsRegistration
         builder.Services.AddTransient<RetentionJob>();
         builder.Services.AddDefender(builder.Configuration);
         builder.Services.AddIngestion();
+        builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SourceLease>();
         builder.Services.AddSingleton<IngestionRunner>();
         builder.Services.AddSingleton<IngestionSuccessor>();

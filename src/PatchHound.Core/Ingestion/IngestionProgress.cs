@@ -18,7 +18,14 @@ public readonly record struct IngestionProgress
     /// <summary>Source text values that held characters PostgreSQL cannot store, cleaned before staging.</summary>
     public int TextValuesCleaned { get; init; }
 
+    /// <summary>Devices in the export that the run's machines listing did not report.</summary>
+    public int DevicesNotListed { get; init; }
+
+    /// <summary>Export findings of devices no listing ever reported: skipped.</summary>
+    public int FindingsWithoutDevice { get; init; }
+
     internal bool IsNonNegative =>
         PagesDone >= 0 && DevicesSeen >= 0 && FindingsSeen >= 0
-        && FindingsNew >= 0 && FindingsReopened >= 0 && FindingsResolved >= 0 && TextValuesCleaned >= 0;
+        && FindingsNew >= 0 && FindingsReopened >= 0 && FindingsResolved >= 0 && TextValuesCleaned >= 0
+        && DevicesNotListed >= 0 && FindingsWithoutDevice >= 0;
 }

@@ -9,6 +9,9 @@ public sealed class IngestionRun : ITenantOwned
 {
     public const int PhaseMaxLength = 64;
 
+    /// <summary>Skipped records whose location a run keeps; further ones are only counted.</summary>
+    public const int MaxSkippedRecordsKept = 100;
+
     private static readonly TransitionTable<IngestionRunStatus> Transitions = new(
         "ingestion_run.invalid_transition",
         "ingestion run",
@@ -71,6 +74,18 @@ public sealed class IngestionRun : ITenantOwned
 
     /// <summary>Source text values cleaned of characters PostgreSQL cannot store (NUL, unpaired surrogates).</summary>
     public int TextValuesCleaned { get; private set; }
+
+    /// <summary>Source records that could not be used (see <see cref="SkippedRecord"/>): counted, not ingested.</summary>
+    public int RecordsSkipped { get; private set; }
+
+    /// <summary>Where the first <see cref="MaxSkippedRecordsKept"/> skipped records were, and why.</summary>
+    public IReadOnlyList<SkippedRecord> SkippedRecords { get; private set; } = [];
+
+    /// <summary>Devices in the export that the machines listing of the run did not report (RBAC scoping, timing).</summary>
+    public int DevicesNotListed { get; private set; }
+
+    /// <summary>Export findings of devices PatchHound does not know from any listing: skipped.</summary>
+    public int FindingsWithoutDevice { get; private set; }
 
     public int AttemptCount { get; private set; }
 
@@ -155,6 +170,26 @@ public sealed class IngestionRun : ITenantOwned
         FindingsReopened += progress.FindingsReopened;
         FindingsResolved += progress.FindingsResolved;
         TextValuesCleaned += progress.TextValuesCleaned;
+        DevicesNotListed += progress.DevicesNotListed;
+        FindingsWithoutDevice += progress.FindingsWithoutDevice;
+    }
+
+    /// <summary>Counts records a batch skipped and keeps their locations, up to <see cref="MaxSkippedRecordsKept"/>.</summary>
+    public void RecordSkipped(IReadOnlyCollection<SkippedRecord> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(skipped);
+        EnsureRunning();
+        if (skipped.Count == 0)
+        {
+            return;
+        }
+
+        RecordsSkipped += skipped.Count;
+        var room = MaxSkippedRecordsKept - SkippedRecords.Count;
+        if (room > 0)
+        {
+            SkippedRecords = [.. SkippedRecords, .. skipped.Take(room)];
+        }
     }
 
     public void Succeed(DateTimeOffset at)

@@ -14,7 +14,7 @@ public static class FindingJson
     // The export's timestamps are strings without 'T' or zone, e.g. "2020-12-30 14:17:26".
     private const string TimestampFormat = "yyyy-MM-dd HH:mm:ss";
 
-    public static void Write(Utf8JsonWriter json, SimulatedFinding finding, FaultPlan faults)
+    public static void Write(Utf8JsonWriter json, SimulatedFinding finding, FaultPlan faults, bool withoutDevice = false)
     {
         json.WriteStartObject();
         WriteFields(json, finding, faults, rbacGroupName: null);
@@ -47,7 +47,7 @@ public static class FindingJson
         {
             json.WriteNumber("deviceId"u8, machine.Index);
         }
-        else
+        else if (!withoutDevice)
         {
             json.WriteString("deviceId"u8, faults.Text(machine.Id));
         }

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using PatchHound.DefenderSimulator.Faults;
 using PatchHound.DefenderSimulator.Paging;
 using PatchHound.DefenderSimulator.Stats;
@@ -68,7 +69,10 @@ public sealed class ODataPageResult(
         json.Flush();
         await PadAsync(body, faults.OversizeMegabytes, cancel);
         json.WriteEndArray();
-        if (NextLink(origin) is { } next)
+        var nextOrigin = httpContext.RequestServices.GetRequiredService<IOptions<SimulatorOptions>>().Value.NextLinkAuthority is { Length: > 0 } alias
+            ? $"{httpContext.Request.Scheme}://{alias}"
+            : origin;
+        if (NextLink(nextOrigin) is { } next)
         {
             json.WriteString("@odata.nextLink"u8, next);
         }

@@ -33,6 +33,12 @@ public enum FaultKind
     /// <summary>A required field missing from every row: machines' id, export rows' softwareName.</summary>
     MissingRequiredField,
 
+    /// <summary>
+    /// Every tenth export row of the listing (row number divisible by 10) comes without its <c>deviceId</c>: an
+    /// unusable record a client skips and counts, while the rest of the page stays usable.
+    /// </summary>
+    UnusableRows,
+
     /// <summary>The page repeats row 0 of the whole run at its end: a device id (and finding id) seen twice in a run.</summary>
     DuplicateItems,
 

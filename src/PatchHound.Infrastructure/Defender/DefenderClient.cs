@@ -12,6 +12,7 @@ public sealed class DefenderClient
 {
     private readonly DefenderEndpoint endpoint;
     private readonly DefenderPageFetcher fetcher;
+    private readonly IReadOnlyCollection<string> apiHosts;
 
     public DefenderClient(
         HttpClient http,
@@ -22,6 +23,7 @@ public sealed class DefenderClient
         ILogger<DefenderClient> logger)
     {
         this.endpoint = endpoint;
+        apiHosts = options.ApiHosts;
         fetcher = new DefenderPageFetcher(http, tokens, options, time, logger);
     }
 
@@ -91,8 +93,8 @@ public sealed class DefenderClient
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(firstPageNumber, 1);
         var links = resumeCursor is null
-            ? new NextLinkGuard(endpoint.BaseUrl, firstPage, firstPageNumber)
-            : new NextLinkGuard(endpoint.BaseUrl, resumeCursor, firstPageNumber);
+            ? new NextLinkGuard(endpoint.BaseUrl, apiHosts, firstPage, firstPageNumber)
+            : new NextLinkGuard(endpoint.BaseUrl, apiHosts, resumeCursor, firstPageNumber);
         var url = links.FirstPage ?? firstPage;
         for (var pageNumber = firstPageNumber; ; pageNumber++)
         {
@@ -100,7 +102,7 @@ public sealed class DefenderClient
 
             // Checked before the page is handed out, so a bad link never reaches a checkpoint.
             var next = page.NextLink is null ? null : links.Next(url, page.NextLink, pageNumber);
-            yield return new SourcePage<T>(page.Items, next?.AbsoluteUri, pageNumber, page.Bytes);
+            yield return new SourcePage<T>(page.Items, next?.AbsoluteUri, pageNumber, page.Bytes) { Skipped = page.Skipped };
             if (next is null)
             {
                 yield break;

@@ -45,7 +45,7 @@ internal sealed class DefenderMachineReader : IJsonRecordReader<DefenderMachine>
         }
 
         return new DefenderMachine(
-            JsonFields.Required(id, location, "id"),
+            JsonFields.Usable(id, "id"),
             dnsName,
             platform,
             // The machine resource documents the OS version as "version"; some payloads call it "osVersion".

@@ -60,6 +60,15 @@ public sealed class DefenderOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Hosts (<c>host</c> or <c>host:port</c>) an <c>@odata.nextLink</c> may point to besides the source's own
+    /// origin, on its scheme. Unset: <see cref="DefenderApiHosts.Documented"/>; a configured list replaces it.
+    /// </summary>
+    public string[]? AllowedApiHosts { get; set; }
+
+    /// <summary>The hosts in effect: <see cref="AllowedApiHosts"/> or the documented family.</summary>
+    public IReadOnlyCollection<string> ApiHosts => AllowedApiHosts is { Length: > 0 } hosts ? hosts : DefenderApiHosts.Documented;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Uri.TryCreate(AuthorityHost, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)
@@ -73,6 +82,12 @@ public sealed class DefenderOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 "SimulatorAuthorityHost must be an absolute http or https URL.", [nameof(SimulatorAuthorityHost)]);
+        }
+
+        if (AllowedApiHosts?.Any(h => string.IsNullOrWhiteSpace(h) || h.Contains('/', StringComparison.Ordinal) || h.Contains('*', StringComparison.Ordinal)) == true)
+        {
+            yield return new ValidationResult(
+                "AllowedApiHosts entries must be host names, optionally with :port (no scheme, path or wildcard).", [nameof(AllowedApiHosts)]);
         }
 
         if (RetryMaxDelay < RetryBaseDelay)

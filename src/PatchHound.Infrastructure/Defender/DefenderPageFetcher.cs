@@ -39,9 +39,9 @@ internal sealed class DefenderPageFetcher(
                     await using var body = await response.Content.ReadAsStreamAsync(linked.Token);
                     var page = await new JsonPageReader<T>(records, pageNumber, options.MaxPageBytes).ReadAsync(body, linked.Token);
                     logger.LogInformation(
-                        "Read Defender page {PageNumber} of {Path}: {Records} records, {Bytes} bytes",
-                        pageNumber, url.AbsolutePath, page.Items.Count, page.Bytes);
-                    return page;
+                        "Read Defender page {PageNumber} of {Path}: {Records} records, {Skipped} unusable, {Bytes} bytes",
+                        pageNumber, url.AbsolutePath, page.Items.Count, page.Skipped.Count, page.Bytes);
+                    return page with { Skipped = [.. page.Skipped.Select(s => s with { Listing = url.AbsolutePath })] };
                 }
 
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

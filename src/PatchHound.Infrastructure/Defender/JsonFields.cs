@@ -115,6 +115,10 @@ internal static class JsonFields
     public static string Required(string? value, RecordLocation at, string field) =>
         string.IsNullOrEmpty(value) ? throw at.Fault(field, "is required but missing") : value;
 
+    /// <summary>A field without which the record is unusable: skipped and counted rather than failing the page.</summary>
+    public static string Usable(string? value, string field) =>
+        string.IsNullOrEmpty(value) ? throw new UnusableRecordException($"field '{field}' is missing or empty") : value;
+
     public static DateTimeOffset Required(DateTimeOffset? value, RecordLocation at, string field) =>
         value ?? throw at.Fault(field, "is required but missing");
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using PatchHound.Core.Ingestion;
 
 namespace PatchHound.Infrastructure.Defender;
 
@@ -13,6 +14,7 @@ internal sealed partial class JsonPageReader<T>(IJsonRecordReader<T> records, in
     private const int InitialBufferSize = 16 * 1024;
 
     private readonly List<T> items = [];
+    private readonly List<SkippedRecord> skipped = [];
     private Phase phase = Phase.Start;
     private JsonReaderState state;
     private bool sawValue;
@@ -27,6 +29,8 @@ internal sealed partial class JsonPageReader<T>(IJsonRecordReader<T> records, in
         Done,
     }
 
+    private int RecordsRead => items.Count + skipped.Count;
+
     public async Task<ParsedPage<T>> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
@@ -40,7 +44,7 @@ internal sealed partial class JsonPageReader<T>(IJsonRecordReader<T> records, in
                 if (phase == Phase.Done)
                 {
                     await EnsureOnlyWhitespaceFollowsAsync(body, buffer, start, end, cancellationToken);
-                    return new ParsedPage<T>(items, nextLink, bytes);
+                    return new ParsedPage<T>(items, nextLink, bytes) { Skipped = skipped };
                 }
 
                 if (endOfBody)
@@ -104,11 +108,11 @@ internal sealed partial class JsonPageReader<T>(IJsonRecordReader<T> records, in
         }
         catch (JsonException exception)
         {
-            throw Fault($"is not valid JSON{(phase == Phase.Items ? $" at record {items.Count}" : string.Empty)}: {exception.Message}", exception);
+            throw Fault($"is not valid JSON{(phase == Phase.Items ? $" at record {RecordsRead}" : string.Empty)}: {exception.Message}", exception);
         }
         catch (InvalidOperationException exception)
         {
-            throw Fault($"has unreadable text{(phase == Phase.Items ? $" at record {items.Count}" : string.Empty)}", exception);
+            throw Fault($"has unreadable text{(phase == Phase.Items ? $" at record {RecordsRead}" : string.Empty)}", exception);
         }
 
         state = reader.CurrentState;
@@ -143,7 +147,16 @@ internal sealed partial class JsonPageReader<T>(IJsonRecordReader<T> records, in
                     return false;
                 }
 
-                items.Add(records.Read(ref reader, new RecordLocation(pageNumber, items.Count)));
+                var index = RecordsRead;
+                try
+                {
+                    items.Add(records.Read(ref reader, new RecordLocation(pageNumber, index)));
+                }
+                catch (UnusableRecordException unusable)
+                {
+                    skipped.Add(new SkippedRecord(string.Empty, pageNumber, index, unusable.Reason));
+                }
+
                 return true;
         }
     }

@@ -4,23 +4,27 @@ namespace PatchHound.Infrastructure.Defender;
 
 /// <summary>
 /// Decides whether a next link (or a resume cursor, which is one) may be requested: it must stay on the
-/// configured origin, so a forged link cannot send our bearer token elsewhere (SSRF), must not lead back to a
+/// configured origin or the Defender API's host family (<see cref="DefenderApiHosts"/>), so a forged link cannot
+/// send our bearer token elsewhere (SSRF), must not lead back to a
 /// page of this enumeration (a cycle would never end), and must fit in an ingestion checkpoint.
 /// </summary>
 internal sealed class NextLinkGuard
 {
     private readonly Uri baseUrl;
+    private readonly IReadOnlyCollection<string> apiHosts;
     private readonly Dictionary<string, int> requested = new(StringComparer.Ordinal);
 
-    public NextLinkGuard(Uri baseUrl, Uri firstPage, int firstPageNumber)
+    public NextLinkGuard(Uri baseUrl, IReadOnlyCollection<string> apiHosts, Uri firstPage, int firstPageNumber)
     {
         this.baseUrl = baseUrl;
+        this.apiHosts = apiHosts;
         requested.Add(firstPage.AbsoluteUri, firstPageNumber);
     }
 
-    public NextLinkGuard(Uri baseUrl, string resumeCursor, int firstPageNumber)
+    public NextLinkGuard(Uri baseUrl, IReadOnlyCollection<string> apiHosts, string resumeCursor, int firstPageNumber)
     {
         this.baseUrl = baseUrl;
+        this.apiHosts = apiHosts;
         FirstPage = Accept(baseUrl, resumeCursor, "The resume cursor", firstPageNumber, firstPageNumber);
     }
 
@@ -37,10 +41,10 @@ internal sealed class NextLinkGuard
             throw Fault($"{what} is not a URL", pageNumber);
         }
 
-        if (!SameOrigin(target))
+        if (!DefenderApiHosts.Allows(apiHosts, baseUrl, target))
         {
             throw Fault(
-                $"{what} points to {target.GetLeftPart(UriPartial.Authority)}, outside the source's origin {baseUrl.GetLeftPart(UriPartial.Authority)}; it was not requested",
+                $"{what} points to {target.GetLeftPart(UriPartial.Authority)}, outside the source's origin {baseUrl.GetLeftPart(UriPartial.Authority)} and the allowed Defender API hosts (Defender:AllowedApiHosts); it was not requested",
                 pageNumber);
         }
 
@@ -57,10 +61,6 @@ internal sealed class NextLinkGuard
         return target;
     }
 
-    private bool SameOrigin(Uri target) =>
-        string.Equals(target.Scheme, baseUrl.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(target.IdnHost, baseUrl.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && target.Port == baseUrl.Port;
 
     private static SourcePayloadException Fault(string message, int pageNumber) =>
         new($"{message}.", pageNumber, field: "@odata.nextLink");

@@ -1,3 +1,5 @@
+using PatchHound.Core.Ingestion;
+
 namespace PatchHound.Infrastructure.Defender;
 
 /// <summary>
@@ -6,4 +8,8 @@ namespace PatchHound.Infrastructure.Defender;
 /// number the caller gave the page it resumed at);
 /// <paramref name="Bytes"/> is the size of the response body.
 /// </summary>
-public sealed record SourcePage<T>(IReadOnlyList<T> Items, string? NextCursor, int PageNumber, long Bytes);
+public sealed record SourcePage<T>(IReadOnlyList<T> Items, string? NextCursor, int PageNumber, long Bytes)
+{
+    /// <summary>Records of the page that could not be used (no device id, no software name), with their location.</summary>
+    public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];
+}

@@ -91,6 +91,7 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
 
         await sql.ExecuteAsync(MergeSql.BulkPlanSql, cancellationToken);
         await sql.ExecuteAsync(MergeSql.RiskScoreSql, cancellationToken);
+        var notListed = (await sql.CountsAsync(MergeSql.DevicesNotListedSql, cancellationToken))[0];
         await sql.ExecuteAsync(MergeSql.DeleteStagingSql, cancellationToken);
 
         var result = new MergeResult
@@ -100,6 +101,7 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
             VulnerabilitiesAdded = vulnerabilitiesAdded,
             FindingsSeen = seen,
             FindingsWithoutDevice = staged[1] - seen,
+            DevicesNotListed = notListed,
             FindingsNew = added,
             FindingsReopened = reopened,
             FindingsResolved = resolved,
@@ -107,9 +109,9 @@ public sealed class IngestionMerge(PatchHoundDbContext db, TimeProvider time, IL
             SoftwareRemoved = softwareRemoved,
         };
         logger.LogInformation(
-            "Merged run {RunId}: {DevicesSeen} devices ({DevicesAdded} new), {FindingsSeen} findings ({FindingsNew} new, {FindingsReopened} reopened, {FindingsResolved} resolved, {FindingsWithoutDevice} without a device), software {SoftwareUpserted} added or changed, {SoftwareRemoved} removed",
+            "Merged run {RunId}: {DevicesSeen} devices ({DevicesAdded} new), {FindingsSeen} findings ({FindingsNew} new, {FindingsReopened} reopened, {FindingsResolved} resolved, {FindingsWithoutDevice} without a device, {DevicesNotListed} export devices not in the machines listing), software {SoftwareUpserted} added or changed, {SoftwareRemoved} removed",
             runId, result.DevicesSeen, result.DevicesAdded, result.FindingsSeen, result.FindingsNew,
-            result.FindingsReopened, result.FindingsResolved, result.FindingsWithoutDevice, result.SoftwareUpserted, result.SoftwareRemoved);
+            result.FindingsReopened, result.FindingsResolved, result.FindingsWithoutDevice, result.DevicesNotListed, result.SoftwareUpserted, result.SoftwareRemoved);
         return result;
     }
 }

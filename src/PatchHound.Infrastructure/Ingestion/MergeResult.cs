@@ -22,6 +22,9 @@ public sealed record MergeResult
     /// <summary>Staged findings whose device the source never reported; skipped.</summary>
     public int FindingsWithoutDevice { get; init; }
 
+    /// <summary>Distinct devices of the run's export rows that its machines listing did not report.</summary>
+    public int DevicesNotListed { get; init; }
+
     public int FindingsNew { get; init; }
 
     public int FindingsReopened { get; init; }

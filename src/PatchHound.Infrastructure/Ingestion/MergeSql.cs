@@ -271,6 +271,18 @@ internal static class MergeSql
                             AND f.product_name = s.name AND COALESCE(f.product_version, '') = s.version)
         """;
 
+    // A device the export reports but the machines listing of the run did not (RBAC scoping of the app, a device
+    // onboarded or offboarded between the two listings): its rows merge into the device if an earlier listing
+    // reported it, and are skipped otherwise (FindingsWithoutDevice); counted either way.
+    public const string DevicesNotListedSql = """
+        SELECT count(*) FROM (
+            SELECT device_external_id FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run
+            UNION
+            SELECT device_external_id FROM staged_software WHERE tenant_id = @tenant AND run_id = @run) x
+        WHERE NOT EXISTS (SELECT 1 FROM staged_devices s
+                          WHERE s.tenant_id = @tenant AND s.run_id = @run AND s.external_id = x.device_external_id)
+        """;
+
     public static readonly string DeleteStagingSql =
         StagingTables.Each(table => $"DELETE FROM {table} WHERE tenant_id = @tenant AND run_id = @run");
 }

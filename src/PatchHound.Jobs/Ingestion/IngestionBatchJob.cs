@@ -4,6 +4,7 @@ using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PatchHound.Core.Ingestion;
 using PatchHound.Infrastructure.Defender;
 using PatchHound.Infrastructure.Ingestion;
@@ -23,7 +24,11 @@ namespace PatchHound.Jobs.Ingestion;
 /// another job for the same batch stops there, so duplicates never grow a second chain.
 /// </remarks>
 public sealed class IngestionBatchJob(
-    IngestionRunner runner, IngestionSuccessor successor, TimeProvider clock, ILogger<IngestionBatchJob> logger)
+    IngestionRunner runner,
+    IngestionSuccessor successor,
+    IOptions<IngestionOptions> options,
+    TimeProvider clock,
+    ILogger<IngestionBatchJob> logger)
 {
     private const string StagedParameter = "StagedBatch";
 
@@ -88,6 +93,7 @@ public sealed class IngestionBatchJob(
             : StagedPage.FromVulnerabilities(await FirstPageAsync(delta
                 ? client.ReadVulnerabilityChangesAsync(step.Run.DeltaSince!.Value, checkpoint.Cursor, pageNumber, token)
                 : client.ReadVulnerabilitiesAsync(checkpoint.Cursor, pageNumber, token), token), delta);
+        UnusablePage.Check(pageNumber, page.AllRecords, page.Skipped, options.Value.MaxUnusableShare);
         var (phase, cursor) = page.NextCursor is not null
             ? (checkpoint.Phase, page.NextCursor)
             : (checkpoint.Phase == IngestionPhases.Devices ? IngestionPhases.Findings : IngestionPhases.Merge, (string?)null);
@@ -104,6 +110,7 @@ public sealed class IngestionBatchJob(
             FindingsSeen = page.Findings.Count,
             TextValuesCleaned = staged.TextValuesCleaned,
         });
+        step.Run.RecordSkipped(page.Skipped);
         await step.Db.SaveChangesAsync(token);
 
         // Noted before the commit: should the commit fail, a retry finds the checkpoint behind and reads again anyway.
@@ -116,7 +123,14 @@ public sealed class IngestionBatchJob(
                 batchNumber, step.Run.Id, step.Run.TenantId, staged.TextValuesCleaned);
         }
 
-        JobProgress.Report(step.Job, $"batch {batchNumber}: {staged}; run so far: {step.Run.PagesDone} pages, " +
+        if (page.Skipped.Count > 0)
+        {
+            logger.LogWarning(
+                "Batch {BatchNumber} of ingestion run {RunId} (tenant {TenantId}): skipped {Count} unusable records of {Records}, first at page {PageNumber} record {RecordIndex}: {Reason}",
+                batchNumber, step.Run.Id, step.Run.TenantId, page.Skipped.Count, page.AllRecords, page.Skipped[0].Page, page.Skipped[0].Index, page.Skipped[0].Reason);
+        }
+
+        JobProgress.Report(step.Job, $"batch {batchNumber}: {staged}, {page.Skipped.Count} unusable records skipped; run so far: {step.Run.PagesDone} pages, " +
             $"{step.Run.DevicesSeen} devices, {step.Run.FindingsSeen} findings; next: {phase}");
     }
 

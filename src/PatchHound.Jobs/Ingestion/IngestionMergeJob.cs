@@ -37,6 +37,8 @@ public sealed class IngestionMergeJob(IngestionRunner runner, TimeProvider clock
                 FindingsNew = merged.FindingsNew,
                 FindingsReopened = merged.FindingsReopened,
                 FindingsResolved = merged.FindingsResolved,
+                DevicesNotListed = merged.DevicesNotListed,
+                FindingsWithoutDevice = merged.FindingsWithoutDevice,
             });
             step.Run.Succeed(clock.GetUtcNow());
             await step.Db.SaveChangesAsync(token);

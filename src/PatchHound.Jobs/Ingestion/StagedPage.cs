@@ -1,9 +1,13 @@
+using PatchHound.Core.Ingestion;
 using PatchHound.Infrastructure.Defender;
 using PatchHound.Infrastructure.Ingestion;
 
 namespace PatchHound.Jobs.Ingestion;
 
-/// <summary>One source page turned into staging rows; <see cref="Records"/> counts the page's source records.</summary>
+/// <summary>
+/// One source page turned into staging rows; <see cref="Records"/> counts the page's usable source records,
+/// <see cref="Skipped"/> the unusable ones.
+/// </summary>
 public sealed record StagedPage(
     IReadOnlyList<StagedDeviceRow> Devices,
     IReadOnlyList<StagedFindingRow> Findings,
@@ -11,6 +15,11 @@ public sealed record StagedPage(
     int Records,
     string? NextCursor)
 {
+    public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];
+
+    /// <summary>Every record of the page, usable or not.</summary>
+    public int AllRecords => Records + Skipped.Count;
+
     public static StagedPage FromMachines(SourcePage<DefenderMachine> page)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -30,7 +39,10 @@ public sealed record StagedPage(
             [],
             [],
             page.Items.Count,
-            page.NextCursor);
+            page.NextCursor)
+        {
+            Skipped = page.Skipped,
+        };
     }
 
     /// <summary>
@@ -70,6 +82,9 @@ public sealed record StagedPage(
                 EventAt = changes ? v.EventTimestamp : null,
             }).ToList(),
             page.Items.Count,
-            page.NextCursor);
+            page.NextCursor)
+        {
+            Skipped = page.Skipped,
+        };
     }
 }

@@ -19,6 +19,10 @@ internal sealed record IngestionRunDto(
     int FindingsReopened,
     int FindingsResolved,
     int TextValuesCleaned,
+    int RecordsSkipped,
+    IReadOnlyList<SkippedRecord> SkippedRecords,
+    int DevicesNotListed,
+    int FindingsWithoutDevice,
     int Attempts,
     string? Error)
 {
@@ -34,7 +38,8 @@ internal sealed record IngestionRunDto(
     public static IngestionRunDto From(IngestionRun run, IngestionCheckpoint? checkpoint) => new(
         run.Id, run.SourceId, run.Trigger.ToString(), run.Status.ToString(), run.Phase, run.QueuedAt, run.StartedAt, run.FinishedAt,
         run.PagesDone, checkpoint?.RecordsSoFar ?? 0, run.DevicesSeen, run.FindingsSeen, run.FindingsNew, run.FindingsReopened,
-        run.FindingsResolved, run.TextValuesCleaned, run.AttemptCount, run.Error)
+        run.FindingsResolved, run.TextValuesCleaned, run.RecordsSkipped, run.SkippedRecords, run.DevicesNotListed,
+        run.FindingsWithoutDevice, run.AttemptCount, run.Error)
     {
         PullMode = run.PullMode.ToString(),
         DeltaSince = run.DeltaSince,

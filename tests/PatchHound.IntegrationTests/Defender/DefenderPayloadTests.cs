@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using PatchHound.Core.Ingestion;
 using PatchHound.Infrastructure.Defender;
 using static PatchHound.IntegrationTests.Defender.DefenderTestClient;
 
@@ -90,17 +91,36 @@ public sealed class DefenderPayloadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rejects_an_export_row_without_a_softwareName()
+    public async Task Skips_export_rows_without_a_device_id_or_software_name_and_says_where_they_were()
     {
-        var records = DefenderPayloads.Vulnerabilities(0, 3).Cast<Dictionary<string, object?>>().ToList();
+        var records = DefenderPayloads.Vulnerabilities(0, 5).Cast<Dictionary<string, object?>>().ToList();
         records[1].Remove("softwareName");
+        records[3]["deviceId"] = "";
         server.Handler = context => FakeDefenderServer.WriteJsonAsync(context, FakeDefenderServer.Page(records, null));
 
-        var reading = () => ReadAllAsync(For(server).ReadVulnerabilitiesAsync(null, Timeout()));
+        var page = (await ReadAllAsync(For(server).ReadVulnerabilitiesAsync(null, Timeout()))).Single();
 
-        var failure = (await reading.Should().ThrowAsync<SourcePayloadException>()).Which;
-        failure.Message.Should().Be("Defender page 1, record 1: field 'softwareName' is required but missing.");
-        (failure.RecordIndex, failure.Field).Should().Be((1, "softwareName"));
+        page.Items.Select(r => r.CveId).Should().Equal("CVE-2024-1000", "CVE-2024-1002", "CVE-2024-1004");
+        page.Skipped.Should().Equal(
+            new SkippedRecord("/api/machines/SoftwareVulnerabilitiesByMachine", 1, 1, "field 'softwareName' is missing or empty"),
+            new SkippedRecord("/api/machines/SoftwareVulnerabilitiesByMachine", 1, 3, "field 'deviceId' is missing or empty"));
+    }
+
+    [Fact]
+    public async Task Skips_a_machine_without_an_id_but_still_rejects_an_id_of_the_wrong_type()
+    {
+        var machines = DefenderPayloads.Machines(0, 3).Cast<Dictionary<string, object?>>().ToList();
+        machines[0]["id"] = null;
+        server.Handler = context => FakeDefenderServer.WriteJsonAsync(context, FakeDefenderServer.Page(machines, null));
+
+        var page = (await ReadAllAsync(For(server).ReadMachinesAsync(null, Timeout()))).Single();
+
+        page.Items.Should().HaveCount(2);
+        page.Skipped.Should().ContainSingle().Which.Should().Be(new SkippedRecord("/api/machines", 1, 0, "field 'id' is missing or empty"));
+
+        machines[0]["id"] = 42;
+        var reading = () => ReadAllAsync(For(server).ReadMachinesAsync(null, Timeout()));
+        (await reading.Should().ThrowAsync<SourcePayloadException>()).Which.Message.Should().Be("Defender page 1, record 0: field 'id' must be a string but is a number.");
     }
 
     [Fact]

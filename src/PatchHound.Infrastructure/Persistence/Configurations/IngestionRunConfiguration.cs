@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PatchHound.Core.Common;
 using PatchHound.Core.Ingestion;
@@ -24,6 +26,16 @@ internal sealed class IngestionRunConfiguration : IEntityTypeConfiguration<Inges
         builder.Property(r => r.PullMode).StoredAsText();
         builder.Property(r => r.PullNote).HasMaxLength(Limits.LongText);
         builder.Ignore(r => r.IsActive);
+        // Locations only (listing, page, index, reason; at most MaxSkippedRecordsKept): JSON text, never queried into.
+        builder.Property(r => r.SkippedRecords)
+            .HasConversion(
+                records => JsonSerializer.Serialize(records, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<List<SkippedRecord>>(json, JsonSerializerOptions.Web) ?? new List<SkippedRecord>(),
+                new ValueComparer<IReadOnlyList<SkippedRecord>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    records => records.Count,
+                    records => records.ToList()))
+            .HasDefaultValueSql("'[]'");
 
         builder.HasTenantReference<IngestionRun, SourceConfiguration>(nameof(IngestionRun.SourceId), DeleteBehavior.Restrict);
 

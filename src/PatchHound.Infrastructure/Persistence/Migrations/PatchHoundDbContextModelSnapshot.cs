@@ -741,6 +741,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("delta_since");
 
+                    b.Property<int>("DevicesNotListed")
+                        .HasColumnType("integer")
+                        .HasColumnName("devices_not_listed");
+
                     b.Property<int>("DevicesSeen")
                         .HasColumnType("integer")
                         .HasColumnName("devices_seen");
@@ -765,6 +769,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.Property<int>("FindingsSeen")
                         .HasColumnType("integer")
                         .HasColumnName("findings_seen");
+
+                    b.Property<int>("FindingsWithoutDevice")
+                        .HasColumnType("integer")
+                        .HasColumnName("findings_without_device");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
@@ -794,9 +802,20 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("queued_at");
 
+                    b.Property<int>("RecordsSkipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("records_skipped");
+
                     b.Property<DateTimeOffset?>("ScheduledSlot")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scheduled_slot");
+
+                    b.Property<string>("SkippedRecords")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasColumnName("skipped_records")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<Guid>("SourceId")
                         .HasColumnType("uuid")

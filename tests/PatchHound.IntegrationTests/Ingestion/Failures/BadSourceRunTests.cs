@@ -91,6 +91,35 @@ public sealed class BadSourceRunTests(BadSourceEnvironment env) : IClassFixture<
     }
 
     [Fact]
+    public async Task Rows_without_a_device_id_are_skipped_and_reported_on_the_run_with_their_location_and_the_run_succeeds()
+    {
+        var tenant = env.Tenant(BadSourceEnvironment.UnusableRows);
+
+        JsonElement run;
+        await env.Env.Simulator.SetFaultsAsync(new { kind = "UnusableRows", tenant = tenant.TenantId.ToString(), endpoint = "vulnerabilities", page = 2 });
+        try
+        {
+            run = await RunAsync(tenant);
+        }
+        finally
+        {
+            await env.Env.Simulator.SetFaultsAsync();
+        }
+
+        run.GetProperty("status").GetString().Should().Be(nameof(IngestionRunStatus.Succeeded), run.ToString() + env.Env.WorkerOutput);
+        // Page 2 holds export rows 20-39: rows 20 and 30 come without a deviceId.
+        run.GetProperty("recordsSkipped").GetInt32().Should().Be(2);
+        run.GetProperty("skippedRecords").EnumerateArray()
+            .Select(r => (r.GetProperty("listing").GetString(), r.GetProperty("page").GetInt32(), r.GetProperty("index").GetInt32(), r.GetProperty("reason").GetString()))
+            .Should().Equal(
+                ("/api/machines/SoftwareVulnerabilitiesByMachine", 2, 0, "field 'deviceId' is missing or empty"),
+                ("/api/machines/SoftwareVulnerabilitiesByMachine", 2, 10, "field 'deviceId' is missing or empty"));
+        run.GetProperty("devicesNotListed").GetInt32().Should().Be(0);
+        run.GetProperty("findingsWithoutDevice").GetInt32().Should().Be(0);
+        run.GetProperty("findingsSeen").GetInt32().Should().Be((FailureEnvironment.PageSize * FailureEnvironment.FindingPages) - 2);
+    }
+
+    [Fact]
     public async Task Moving_the_simulated_world_on_changes_what_a_merge_writes()
     {
         // Guards the test above: its "live data unchanged" could not fail if the second run would write the same.
