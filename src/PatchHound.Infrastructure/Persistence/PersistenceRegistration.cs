@@ -64,7 +64,10 @@ public static class PersistenceRegistration
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var role = HostRole.Of(builder.Environment);
         var name = string.IsNullOrWhiteSpace(options.ApplicationName) ? HostRole.DefaultApplicationName(role) : options.ApplicationName;
-        return ConnectionDefaults.Apply(builder.Configuration.ApplicationConnectionString(), options.BudgetOf(role), name, options.Pooler, role);
+        // The configured string itself: what it says wins, and what it leaves out gets this process's defaults.
+        var configured = builder.Configuration.GetConnectionString(DatabaseOptions.ApplicationConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ApplicationConnectionName} is not configured.");
+        return ConnectionDefaults.Apply(configured, options.BudgetOf(role), name, options.Pooler, role);
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public sealed class ConnectionBudgetDefaultsTests
         WorstCaseOf("PatchHound.Api", new() { ["Database:Pools:api:MaxPoolSize"] = "9" }).Should().Be(10);
         WorstCaseOf("PatchHound.Api", new() { ["Database:Pools:api:ConnectionIdleLifetime"] = "00:00:05" })
             .Should().Be(ConnectionBudget.ApiMaxPoolSize + 1, "setting another value of the role's budget keeps its pool size");
-        WorstCaseOf("PatchHound.Worker", new() { ["ConnectionStrings:PatchHound"] = Connection + ";Max Pool Size=3" }).Should().Be(4);
+        WorstCaseOf("PatchHound.Worker", new() { ["ConnectionStrings:PatchHound"] = Connection + ";Maximum Pool Size=3" }).Should().Be(4);
     }
 
     [Fact]
