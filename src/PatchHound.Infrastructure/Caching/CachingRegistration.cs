@@ -14,8 +14,8 @@ public static class CachingRegistration
             .Bind(builder.Configuration.GetSection(CachingOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        var process = builder.ProcessConnectionString();
-        builder.Services.AddKeyedSingleton(CacheChangeFeed.ApplicationName, (services, _) => ListeningDataSource(process, services.GetService<PostgresEntraCredential>()));
+        var listening = builder.ListeningConnectionString();
+        builder.Services.AddKeyedSingleton(CacheChangeFeed.ApplicationName, (services, _) => ListeningDataSource(listening, services.GetService<PostgresEntraCredential>()));
         builder.Services.AddSingleton<CacheChangeFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CacheChangeFeed>());
         return builder;

@@ -25,14 +25,23 @@ public static class ConnectionDefaults
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = MaxAutoPrepare }.ConnectionString;
     }
 
-    public static string Apply(string connectionString, ConnectionBudget budget, string applicationName)
+    public static string Apply(
+        string connectionString, ConnectionBudget budget, string applicationName, ConnectionPooler pooler = ConnectionPooler.None, string role = "")
     {
         ArgumentNullException.ThrowIfNull(budget);
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(Apply(connectionString));
+        if (pooler == ConnectionPooler.PgBouncerTransaction)
+        {
+            // A prepared statement lives on one server connection, which the next transaction may not get; and the
+            // DISCARD ALL of a reset would run on whichever server connection the pooler picks.
+            builder.MaxAutoPrepare = Says(given, "Max Auto Prepare", "MaxAutoPrepare") ? builder.MaxAutoPrepare : 0;
+            builder.NoResetOnClose = true;
+        }
+
         if (!Says(given, "Max Pool Size", "MaxPoolSize", "Maximum Pool Size"))
         {
-            builder.MaxPoolSize = budget.MaxPoolSize;
+            builder.MaxPoolSize = budget.MaxPoolSizeOf(role);
         }
 
         if (!Says(given, "Connection Idle Lifetime", "ConnectionIdleLifetime"))

@@ -13,6 +13,15 @@ public sealed class DatabaseOptions
     /// <summary>Connection string name for the schema owner, used only to migrate.</summary>
     public const string MigrationsConnectionName = "PatchHoundMigrations";
 
+    /// <summary>
+    /// Connection string name for the application login straight to PostgreSQL, past a transaction-mode pooler: the
+    /// listening connection (LISTEN lives in a session). Required with <see cref="ConnectionPooler.PgBouncerTransaction"/>.
+    /// </summary>
+    public const string DirectConnectionName = "PatchHoundDirect";
+
+    /// <summary>What the application connection string goes through; <see cref="ConnectionPooler.None"/> by default.</summary>
+    public ConnectionPooler Pooler { get; set; }
+
     /// <summary>How the application login signs in: its password, or Entra tokens (<see cref="PostgresDataSources"/>).</summary>
     public DatabaseAuthentication Authentication { get; set; } = DatabaseAuthentication.Password;
 

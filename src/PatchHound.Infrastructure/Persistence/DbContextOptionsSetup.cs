@@ -20,5 +20,5 @@ public static class DbContextOptionsSetup
 
     private static DbContextOptionsBuilder<TContext> WithPatchHoundConventions<TContext>(this DbContextOptionsBuilder<TContext> builder)
         where TContext : DbContext =>
-        builder.UseSnakeCaseNamingConvention().AddInterceptors(new TenantSessionInterceptor(), new TenantWriteGuard());
+        builder.UseSnakeCaseNamingConvention().AddInterceptors(new TenantScopeCommands(), new TenantScopeTransactions(), new TenantScopeSaves(), new TenantWriteGuard());
 }

@@ -66,7 +66,34 @@ public static class PersistenceRegistration
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var role = HostRole.Of(builder.Environment);
         var name = string.IsNullOrWhiteSpace(options.ApplicationName) ? HostRole.DefaultApplicationName(role) : options.ApplicationName;
-        return ConnectionDefaults.Apply(builder.Configuration.ApplicationConnectionString(), options.BudgetOf(role), name);
+        // The configured string itself: what it says wins, and what it leaves out gets this process's defaults.
+        var configured = builder.Configuration.GetConnectionString(DatabaseOptions.ApplicationConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ApplicationConnectionName} is not configured.");
+        return ConnectionDefaults.Apply(configured, options.BudgetOf(role), name, options.Pooler, role);
+    }
+
+    /// <summary>
+    /// Where this process's listening connection goes: its <see cref="ProcessConnectionString"/>, or behind a
+    /// transaction-mode pooler <c>ConnectionStrings:PatchHoundDirect</c> (same Application Name), since LISTEN needs
+    /// a session of its own.
+    /// </summary>
+    public static string ListeningConnectionString(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var process = builder.ProcessConnectionString();
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Pooler == ConnectionPooler.None)
+        {
+            return process;
+        }
+
+        var direct = builder.Configuration.GetConnectionString(DatabaseOptions.DirectConnectionName)
+            ?? throw new InvalidOperationException(
+                $"Database:Pooler is {options.Pooler}: ConnectionStrings:{DatabaseOptions.DirectConnectionName} (straight to PostgreSQL, for LISTEN) is not configured.");
+        return new NpgsqlConnectionStringBuilder(direct)
+        {
+            ApplicationName = new NpgsqlConnectionStringBuilder(process).ApplicationName,
+        }.ConnectionString;
     }
 
     public static string MigrationsConnectionString(this IConfiguration configuration) =>

@@ -62,6 +62,7 @@ public static class RowLevelSecurity
                 """);
         }
 
+        sql.AppendLine(SessionSettings.EnterScopeProcedureSql);
         return sql.ToString();
     }
 }

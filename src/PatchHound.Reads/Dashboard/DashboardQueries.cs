@@ -18,10 +18,12 @@ internal sealed class DashboardQueries(PatchHoundDbContext db, TimeProvider cloc
         var today = DateOnly.FromDateTime(window.Now.UtcDateTime);
         var firstDay = today.AddDays(1 - TrendDays);
 
-        // Opened through EF so the session interceptor sets the tenant for row-level security.
+        // One transaction begun through EF, which enters the tenant scope for row-level security at its start; both
+        // reads also see one snapshot.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var snapshot = new NpgsqlCommand(DashboardSql.Snapshot, connection);
             snapshot.Parameters.AddWithValue("tenant", tenantId);

@@ -41,11 +41,17 @@ public sealed class IngestionRunEnvironment : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? apiSettings = null)
     {
         var simulator = await SimulatorServer.StartAsync(simulatorSettings);
-        var api = new ApiHostFactory(new Dictionary<string, string?>(apiSettings ?? new Dictionary<string, string?>())
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:PatchHound"] = database.AppConnectionString(),
             ["Authentication:DevSignInEnabled"] = "true",
-        });
+        };
+        foreach (var (key, value) in apiSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var api = new ApiHostFactory(settings);
         // Hangfire's storage draws from the process's one data source (docs/connections.md).
         api.Services.GetRequiredService<JobStorage>().Should().BeOfType<PatchHound.Jobs.Platform.PromptLockJobStorage>();
         api.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().ConnectionString.Should().Contain(database.Name, "the API enqueues into this test's database");
