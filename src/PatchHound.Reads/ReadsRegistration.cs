@@ -1,3 +1,4 @@
+using PatchHound.Reads.Cases;
 using PatchHound.Reads.Dashboard;
 using PatchHound.Reads.Devices;
 using PatchHound.Reads.Findings;
@@ -9,7 +10,7 @@ namespace PatchHound.Reads;
 internal static class ReadsRegistration
 {
     /// <summary>
-    /// The tenant's read models: devices, installed software, findings (list, detail, CSV export), vulnerabilities and the dashboard.
+    /// The tenant's read models: remediation cases, devices, installed software, findings (list, detail, CSV export), vulnerabilities and the dashboard.
     /// Scoped, on the request's <c>PatchHoundDbContext</c>; the tenant route filter enters the tenant first.
     /// Needs <c>SweepOptions</c> (registered by <c>AddSweeps</c>) for the due-soon window.
     /// </summary>
@@ -20,6 +21,7 @@ internal static class ReadsRegistration
         services.AddScoped<SoftwareQueries>();
         services.AddScoped<VulnerabilityQueries>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<CaseQueries>();
         return services;
     }
 }

@@ -20,6 +20,8 @@ internal static class WebUiHosting
         services.AddPatchHoundWebUi();
         services.AddScoped<IWebUiTenancy, WebUiTenancy>();
         services.AddScoped<IWebUiSignIn, WebUiSignIn>();
+        services.AddScoped<WebUiCommands>();
+        services.AddScoped<IWebUiCases, WebUiCases>();
         return builder;
     }
 }

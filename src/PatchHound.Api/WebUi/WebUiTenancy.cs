@@ -59,7 +59,8 @@ internal sealed class WebUiTenancy(
             return null;
         }
 
-        return new WebUiTenant(known.Id, known.Slug, roles);
+        var userId = Guid.TryParse(User.FindFirstValue(PatchHoundClaims.UserId), out var id) ? id : (Guid?)null;
+        return new WebUiTenant(known.Id, known.Slug, roles, userId);
     }
 
     private async Task<IReadOnlyList<WebUiTenant>> ReadMembershipsAsync(CancellationToken cancellationToken)

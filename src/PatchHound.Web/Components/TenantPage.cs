@@ -45,5 +45,21 @@ public abstract class TenantPage : ComponentBase
     /// <summary>Renders the 404 page instead of this one (an id outside the tenant looks like a missing one).</summary>
     protected void NotFound() => Navigation.NotFound();
 
+    /// <summary>
+    /// Runs a form's write after the layout's reads on the request's one DbContext are done, and answers the write's
+    /// status (400, 403, 404, 409) when it is refused, so the page shows the message with the API's status.
+    /// </summary>
+    protected async Task<WebUiOutcome> WriteAsync(Func<CancellationToken, Task<WebUiOutcome>> write)
+    {
+        await Tenancy.MembershipsAsync(Aborted);
+        var outcome = await write(Aborted);
+        if (!outcome.Succeeded)
+        {
+            HttpContext.Response.StatusCode = outcome.Status;
+        }
+
+        return outcome;
+    }
+
     protected string TenantPath(string rest = "") => WebUiPaths.Tenant(Current!.Slug, rest);
 }

@@ -37,6 +37,10 @@ public static class EndpointCatalog
         new("POST", "/t/{Tenant}/findings", EndpointAccess.Page),
         new("GET", "/t/{Tenant}/findings/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "finding"))),
         new("POST", "/t/{Tenant}/findings/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "finding"))),
+        new("GET", "/t/{Tenant}/cases", EndpointAccess.Page),
+        new("POST", "/t/{Tenant}/cases", EndpointAccess.Page),
+        new("GET", "/t/{Tenant}/cases/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "case"))),
+        new("POST", "/t/{Tenant}/cases/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "case"))),
 
         // Operators
         new("*", "/admin/jobs/{**path}", EndpointAccess.Operator),

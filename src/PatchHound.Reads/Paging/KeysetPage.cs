@@ -1,6 +1,4 @@
-using PatchHound.Reads.Paging;
-
-namespace PatchHound.Api.Work;
+namespace PatchHound.Reads.Paging;
 
 internal static class KeysetPage
 {

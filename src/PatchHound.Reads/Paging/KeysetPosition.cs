@@ -1,4 +1,4 @@
-namespace PatchHound.Api.Work;
+namespace PatchHound.Reads.Paging;
 
 /// <summary>
 /// Where a page of a time-ordered list ended: the last row's timestamp and id (the tie-breaker), compared as one
