@@ -1,3 +1,4 @@
+using PatchHound.Reads.Audit;
 using PatchHound.Reads.Cases;
 using PatchHound.Reads.Dashboard;
 using PatchHound.Reads.Devices;
@@ -10,7 +11,7 @@ namespace PatchHound.Reads;
 internal static class ReadsRegistration
 {
     /// <summary>
-    /// The tenant's read models: remediation cases, devices, installed software, findings (list, detail, CSV export), vulnerabilities and the dashboard.
+    /// The tenant's read models: remediation cases, audit trails, devices, installed software, findings (list, detail, CSV export), vulnerabilities and the dashboard.
     /// Scoped, on the request's <c>PatchHoundDbContext</c>; the tenant route filter enters the tenant first.
     /// Needs <c>SweepOptions</c> (registered by <c>AddSweeps</c>) for the due-soon window.
     /// </summary>
@@ -22,6 +23,7 @@ internal static class ReadsRegistration
         services.AddScoped<VulnerabilityQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<AuditQueries>();
         return services;
     }
 }

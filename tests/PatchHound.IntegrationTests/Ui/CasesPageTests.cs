@@ -3,6 +3,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using PatchHound.Core.Audit;
 using PatchHound.Core.Remediation;
 using PatchHound.IntegrationTests.Harness;
 
@@ -12,7 +13,8 @@ namespace PatchHound.IntegrationTests.Ui;
 /// The cases queue and a case's page in a real chromium: what each role sees, the writes through the API's own case
 /// commands (stage moves, assignment, comments) and their refusals in the API's words. Each test opens its own cases.
 /// </summary>
-public sealed class CasesPageTests(UiFixture ui) : IClassFixture<UiFixture>
+[Collection(UiCollection.Name)]
+public sealed class CasesPageTests(UiFixture ui)
 {
     private string CasesPath => $"/t/{ui.TenantA.Slug}/cases";
 
@@ -164,6 +166,54 @@ public sealed class CasesPageTests(UiFixture ui) : IClassFixture<UiFixture>
         response!.Status.Should().Be(400);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("stage: One of: Triage, Remediation, Verification, Escalated, Done.");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("assignee: A user id, \"me\" or \"none\".");
+    }
+
+    [Fact]
+    public async Task Admins_and_auditors_see_the_cases_audit_trail_and_analysts_do_not()
+    {
+        var id = await SeedCaseAsync(ui.TenantA.Id, "Audited");
+        var admin = await ui.SignedInAsync(ui.TenantA.AdminEmail, $"{CasesPath}/{id}");
+        await admin.GetByLabel("Move to stage").SelectOptionAsync("Escalated");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("stage")).ToHaveTextAsync("Escalated");
+        await admin.GetByLabel("Add a comment").FillAsync("Escalated to the vendor.");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Comment" }).ClickAsync();
+
+        var trail = admin.Locator("table.audit tbody tr");
+        await Assertions.Expect(trail).ToHaveCountAsync(2);
+        await Assertions.Expect(trail.Nth(0)).ToContainTextAsync("case_comment.added");
+        await Assertions.Expect(trail.Nth(1)).ToContainTextAsync("remediation_case.stage_changed");
+
+        var auditor = await ui.SignedInAsync(ui.TenantA.AuditorEmail, $"{CasesPath}/{id}");
+        await Assertions.Expect(auditor.Locator("table.audit tbody tr")).ToHaveCountAsync(2);
+        var analyst = await ui.SignedInAsync(ui.TenantA.AnalystEmail, $"{CasesPath}/{id}");
+        await Assertions.Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Stage history" })).ToBeVisibleAsync();
+        await Assertions.Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Audit trail" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_findings_audit_trail_shows_only_its_own_tenants_entries()
+    {
+        var finding = ui.A.Findings["F4"];
+        await using (var db = ui.Database.AppContext(TestDatabaseContexts.ForTenant(ui.TenantA.Id)))
+        {
+            db.AuditLogEntries.Add(new AuditLogEntry(ui.TenantA.Id, "user:tester", "finding.risk_accepted", "Finding", finding.ToString(), null, "{}", UiFixture.Now, null));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = ui.Database.AppContext(TestDatabaseContexts.ForTenant(ui.TenantB.Id)))
+        {
+            // A row of tenant B that names A's finding id: it must never show in A.
+            db.AuditLogEntries.Add(new AuditLogEntry(ui.TenantB.Id, "user:elsewhere", "finding.foreign", "Finding", finding.ToString(), null, "{}", UiFixture.Now, null));
+            await db.SaveChangesAsync();
+        }
+
+        var page = await ui.SignedInAsync(ui.TenantA.AuditorEmail, $"/t/{ui.TenantA.Slug}/findings/{finding}");
+
+        var trail = page.Locator("table.audit tbody tr");
+        await Assertions.Expect(trail).ToHaveCountAsync(1);
+        await Assertions.Expect(trail).ToContainTextAsync("user:tester");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("finding.foreign");
     }
 
     [Theory]

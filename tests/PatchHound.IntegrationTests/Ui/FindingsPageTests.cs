@@ -9,7 +9,8 @@ namespace PatchHound.IntegrationTests.Ui;
 /// The findings list, its detail and the overview in a real chromium, asserting what the analyst sees; figures come
 /// from <see cref="Api.Read.ReadData"/> at the fixture's fixed "now".
 /// </summary>
-public sealed partial class FindingsPageTests(UiFixture ui) : IClassFixture<UiFixture>
+[Collection(UiCollection.Name)]
+public sealed partial class FindingsPageTests(UiFixture ui)
 {
     private string Findings => $"/t/{ui.TenantA.Slug}/findings";
 
