@@ -1,3 +1,5 @@
+using PatchHound.Reads.Audit;
+using PatchHound.Reads.Cases;
 using PatchHound.Reads.Dashboard;
 using PatchHound.Reads.Devices;
 using PatchHound.Reads.Findings;
@@ -12,7 +14,7 @@ namespace PatchHound.Reads;
 internal static class ReadsRegistration
 {
     /// <summary>
-    /// The tenant's read models: devices, installed software, findings (list, detail, CSV export), vulnerabilities and the dashboard.
+    /// The tenant's read models: remediation cases, audit trails, devices, installed software, findings (list, detail, CSV export), vulnerabilities and the dashboard.
     /// Scoped, on the request's <c>PatchHoundDbContext</c>; the tenant route filter enters the tenant first.
     /// Needs <c>SweepOptions</c> (registered by <c>AddSweeps</c>) for the due-soon window.
     /// </summary>
@@ -26,6 +28,8 @@ internal static class ReadsRegistration
         services.AddScoped<NotificationQueries>();
         services.AddScoped<SourceQueries>();
         services.AddScoped<IngestionRunQueries>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<AuditQueries>();
         return services;
     }
 }

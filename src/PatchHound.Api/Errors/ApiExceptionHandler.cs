@@ -21,18 +21,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             return await WriteSaturationAsync(httpContext, exception);
         }
 
-        var (status, title, detail) = exception switch
-        {
-            UnknownTenantException e => (StatusCodes.Status404NotFound, "Tenant not found", e.Message),
-            TenantAccessException => (StatusCodes.Status404NotFound, "Not found", "The resource does not exist."),
-            DomainRuleViolationException e when DomainFieldErrors.IsInvalidValue(e) => (StatusCodes.Status400BadRequest, "Invalid value", e.Message),
-            DomainRuleViolationException e => (StatusCodes.Status409Conflict, "Rule violated", e.Message),
-            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else",
-                "Someone else changed this since you read it; reload it and try again."),
-            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
-            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request."),
-        };
-
+        var (status, title, detail) = Describe(exception);
         if (status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -64,6 +53,19 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             Exception = exception,
         });
     }
+
+    /// <summary>The status, title and detail an exception answers with; the web UI's pages show the same words.</summary>
+    public static (int Status, string Title, string Detail) Describe(Exception exception) => exception switch
+    {
+        UnknownTenantException e => (StatusCodes.Status404NotFound, "Tenant not found", e.Message),
+        TenantAccessException => (StatusCodes.Status404NotFound, "Not found", "The resource does not exist."),
+        DomainRuleViolationException e when DomainFieldErrors.IsInvalidValue(e) => (StatusCodes.Status400BadRequest, "Invalid value", e.Message),
+        DomainRuleViolationException e => (StatusCodes.Status409Conflict, "Rule violated", e.Message),
+        DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else",
+            "Someone else changed this since you read it; reload it and try again."),
+        BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+        _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request."),
+    };
 
     /// <summary>Overload, not a fault: 503 with Retry-After, logged as a warning without the stack.</summary>
     private async ValueTask<bool> WriteSaturationAsync(HttpContext httpContext, Exception exception)

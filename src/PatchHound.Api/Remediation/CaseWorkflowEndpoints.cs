@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using PatchHound.Api.Audit;
-using PatchHound.Api.Auth;
 using PatchHound.Api.Tenancy;
 using PatchHound.Api.Work;
-using PatchHound.Core.Remediation;
-using PatchHound.Infrastructure.Persistence;
+using PatchHound.Reads.Cases;
 
 namespace PatchHound.Api.Remediation;
 
@@ -28,95 +24,46 @@ internal static class CaseWorkflowEndpoints
     }
 
     private static async Task<Results<Ok<CaseSummaryDto>, ProblemHttpResult, ValidationProblem>> AssignAsync(
-        Guid id, AssignCaseRequest request, HttpRequest http, PatchHoundDbContext db, CaseAssignment assignment,
-        CancellationToken cancellationToken)
+        Guid id, AssignCaseRequest request, HttpRequest http, CaseCommands commands, CancellationToken cancellationToken)
     {
-        var remediationCase = await db.RemediationCases.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (remediationCase is null)
-        {
-            return WorkProblems.NotFound("case");
-        }
-
-        if (RowVersion.ExpectIfMatch(db, remediationCase, http) is { } invalidVersion)
+        if (RowVersion.ParseIfMatch(http, out var version) is { } invalidVersion)
         {
             return invalidVersion;
         }
 
-        var assignee = request.AssigneeUserId!.Value;
-        if (!await assignment.CanBeAssignedAsync(assignee, cancellationToken))
-        {
-            return FieldErrors.For("assigneeUserId", "No TenantAdmin or Analyst of this tenant has this id.");
-        }
-
-        await assignment.AssignAsync(remediationCase, assignee, cancellationToken);
-        return TypedResults.Ok(CaseSummaryDto.From(remediationCase, RowVersion.Of(db, remediationCase)));
+        return (await commands.AssignAsync(id, request.AssigneeUserId!.Value, version, cancellationToken)).ToHttp(TypedResults.Ok);
     }
 
     private static async Task<Results<Ok<CaseSummaryDto>, ProblemHttpResult, ValidationProblem>> UnassignAsync(
-        Guid id, HttpRequest http, PatchHoundDbContext db, CaseAssignment assignment, CancellationToken cancellationToken)
+        Guid id, HttpRequest http, CaseCommands commands, CancellationToken cancellationToken)
     {
-        var remediationCase = await db.RemediationCases.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (remediationCase is null)
-        {
-            return WorkProblems.NotFound("case");
-        }
-
-        if (RowVersion.ExpectIfMatch(db, remediationCase, http) is { } invalidVersion)
+        if (RowVersion.ParseIfMatch(http, out var version) is { } invalidVersion)
         {
             return invalidVersion;
         }
 
-        await assignment.UnassignAsync(remediationCase, cancellationToken);
-        return TypedResults.Ok(CaseSummaryDto.From(remediationCase, RowVersion.Of(db, remediationCase)));
+        return (await commands.UnassignAsync(id, version, cancellationToken)).ToHttp(TypedResults.Ok);
     }
 
     private static async Task<Results<Ok<CaseSummaryDto>, ProblemHttpResult, ValidationProblem>> MoveAsync(
-        Guid id, MoveCaseRequest request, HttpRequest http, PatchHoundDbContext db, AuditTrail audit, CurrentCaller caller,
-        TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, MoveCaseRequest request, HttpRequest http, CaseCommands commands, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (request.DueAt is { } due && due <= now)
-        {
-            return FieldErrors.For("dueAt", "Must be in the future.");
-        }
-
-        var remediationCase = await db.RemediationCases.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (remediationCase is null)
-        {
-            return WorkProblems.NotFound("case");
-        }
-
-        if (RowVersion.ExpectIfMatch(db, remediationCase, http) is { } invalidVersion)
+        if (RowVersion.ParseIfMatch(http, out var version) is { } invalidVersion)
         {
             return invalidVersion;
         }
 
-        var before = CaseSnapshot.Of(remediationCase);
-        var change = remediationCase.MoveTo(request.Stage!.Value, now, request.DueAt, caller.Actor, request.Reason);
-        audit.Record("remediation_case.stage_changed", nameof(RemediationCase), remediationCase.Id, before,
-            new { Case = CaseSnapshot.Of(remediationCase), StageChangeId = change.Id, change.Reason });
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(CaseSummaryDto.From(remediationCase, RowVersion.Of(db, remediationCase)));
+        return (await commands.MoveAsync(id, request, version, cancellationToken)).ToHttp(TypedResults.Ok);
     }
 
     private static async Task<Results<Ok<CaseSummaryDto>, ProblemHttpResult, ValidationProblem>> CloseAsync(
-        Guid id, HttpRequest http, PatchHoundDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpRequest http, CaseCommands commands, CancellationToken cancellationToken)
     {
-        var remediationCase = await db.RemediationCases.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (remediationCase is null)
-        {
-            return WorkProblems.NotFound("case");
-        }
-
-        if (RowVersion.ExpectIfMatch(db, remediationCase, http) is { } invalidVersion)
+        if (RowVersion.ParseIfMatch(http, out var version) is { } invalidVersion)
         {
             return invalidVersion;
         }
 
-        var before = CaseSnapshot.Of(remediationCase);
-        remediationCase.Close(clock.GetUtcNow());
-        audit.Record("remediation_case.closed", nameof(RemediationCase), remediationCase.Id, before, CaseSnapshot.Of(remediationCase));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(CaseSummaryDto.From(remediationCase, RowVersion.Of(db, remediationCase)));
+        return (await commands.CloseAsync(id, version, cancellationToken)).ToHttp(TypedResults.Ok);
     }
 }

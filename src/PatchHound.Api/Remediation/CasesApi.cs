@@ -1,13 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Tenancy;
 using PatchHound.Api.Work;
-using PatchHound.Core.Remediation;
-using PatchHound.Core.Vulnerabilities;
-using PatchHound.Infrastructure.Persistence;
-using PatchHound.Infrastructure.Persistence.Configurations;
+using PatchHound.Reads.Cases;
 using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.Remediation;
@@ -29,106 +24,23 @@ internal static class CasesApi
 
     private static async Task<Results<Ok<Page<CaseSummaryDto>>, ValidationProblem>> ListAsync(
         string? status, string? stage, string? assignee, int? limit, string? cursor,
-        PatchHoundDbContext db, CurrentCaller caller, CancellationToken cancellationToken)
+        CaseQueries queries, CurrentCaller caller, CancellationToken cancellationToken)
     {
-        if (!QueryValues.TryParseEnum<RemediationCaseStatus>(status, out var statusFilter))
+        var errors = new Dictionary<string, string[]>();
+        var filter = CaseFilter.Parse(status, stage, assignee, caller.UserId, errors);
+        if (errors.Count > 0)
         {
-            return FieldErrors.For(nameof(status), QueryValues.Names<RemediationCaseStatus>());
+            return TypedResults.ValidationProblem(errors);
         }
 
-        if (!QueryValues.TryParseEnum<WorkflowStage>(stage, out var stageFilter))
-        {
-            return FieldErrors.For(nameof(stage), QueryValues.Names<WorkflowStage>());
-        }
-
-        var query = db.RemediationCases.AsNoTracking();
-        query = statusFilter is { } s ? query.Where(c => c.Status == s) : query;
-        query = stageFilter is { } st ? query.Where(c => c.Stage == st) : query;
-        switch (assignee?.Trim().ToLowerInvariant())
-        {
-            case null or "":
-                break;
-            case "none":
-                query = query.Where(c => c.AssigneeUserId == null);
-                break;
-            case "me":
-                var me = caller.UserId;
-                query = query.Where(c => me != null && c.AssigneeUserId == me);
-                break;
-            default:
-                if (!Guid.TryParse(assignee, out var assigneeId))
-                {
-                    return FieldErrors.For(nameof(assignee), "A user id, \"me\" or \"none\".");
-                }
-
-                query = query.Where(c => c.AssigneeUserId == assigneeId);
-                break;
-        }
-
-        if (Cursor.Decode<KeysetPosition>(cursor) is { } after)
-        {
-            query = query.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(after.At, after.Id)));
-        }
-
-        var take = PageLimit.Of(limit);
-        var rows = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .Take(take + 1)
-            .Select(c => new { Case = c, Version = EF.Property<uint>(c, ConcurrencyToken.PropertyName) })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(KeysetPage.Of(rows, take, r => CaseSummaryDto.From(r.Case, r.Version), r => new KeysetPosition(r.Case.CreatedAt, r.Case.Id)));
+        var after = Cursor.Decode<KeysetPosition>(cursor);
+        return TypedResults.Ok(await queries.PageAsync(filter, after, PageLimit.Of(limit), cancellationToken));
     }
 
-    private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> GetAsync(Guid id, PatchHoundDbContext db, CancellationToken cancellationToken)
-    {
-        // Tracked, so the xmin shadow value is kept for the version.
-        var remediationCase = await db.RemediationCases.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (remediationCase is null)
-        {
-            return WorkProblems.NotFound("case");
-        }
+    private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> GetAsync(Guid id, CaseQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found) : WorkProblems.NotFound("case");
 
-        var history = await db.RemediationStageChanges.AsNoTracking()
-            .Where(s => s.CaseId == id)
-            .OrderBy(s => s.ChangedAt).ThenBy(s => s.Id)
-            .ToListAsync(cancellationToken);
-        var comments = await CaseCommentsEndpoints.PageAsync(db, id, PageLimit.Default, after: null, cancellationToken);
-        return TypedResults.Ok(new CaseDto(
-            CaseSummaryDto.From(remediationCase, RowVersion.Of(db, remediationCase)),
-            history.Select(StageChangeDto.From).ToList(),
-            comments));
-    }
-
-    private static async Task<Results<Created<CaseSummaryDto>, ValidationProblem>> CreateAsync(
-        string tenant, CreateCaseRequest request, PatchHoundDbContext db, AuditTrail audit, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        string? vulnerabilityId = null;
-        if (!string.IsNullOrWhiteSpace(request.VulnerabilityId))
-        {
-            vulnerabilityId = request.VulnerabilityId.Trim().ToUpperInvariant();
-            if (!CveId.IsValid(vulnerabilityId))
-            {
-                return FieldErrors.For("vulnerabilityId", "A CVE id, e.g. CVE-2024-3400.");
-            }
-
-            if (!await db.Vulnerabilities.AnyAsync(v => v.Id == vulnerabilityId, cancellationToken))
-            {
-                return FieldErrors.For("vulnerabilityId", "This CVE is not in the vulnerability catalog.");
-            }
-        }
-
-        if (request.TriageDueAt is { } due && due <= now)
-        {
-            return FieldErrors.For("triageDueAt", "Must be in the future.");
-        }
-
-        var remediationCase = new RemediationCase(
-            db.Tenant.RequireTenantId(), request.Title!, vulnerabilityId, request.FindingGroupKey, now, request.TriageDueAt);
-        db.RemediationCases.Add(remediationCase);
-        audit.Record("remediation_case.created", nameof(RemediationCase), remediationCase.Id, null, CaseSnapshot.Of(remediationCase));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created(
-            $"/api/tenants/{tenant}/cases/{remediationCase.Id}", CaseSummaryDto.From(remediationCase, RowVersion.Of(db, remediationCase)));
-    }
+    private static async Task<Results<Created<CaseSummaryDto>, ProblemHttpResult, ValidationProblem>> CreateAsync(
+        string tenant, CreateCaseRequest request, CaseCommands commands, CancellationToken cancellationToken) => (await commands.CreateAsync(request, cancellationToken))
+            .ToHttp(created => TypedResults.Created($"/api/tenants/{tenant}/cases/{created.Id}", created));
 }

@@ -43,6 +43,14 @@ internal static class RequestValidation
         };
     }
 
+    /// <summary>The same checks for a request built elsewhere (the web UI's forms): field errors named as in JSON.</summary>
+    public static Dictionary<string, string[]> ErrorsOf(object request, IServiceProvider services)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Collect(request, string.Empty, services, errors);
+        return errors;
+    }
+
     private static void Collect(object target, string prefix, IServiceProvider services, Dictionary<string, string[]> errors)
     {
         foreach (var rule in RulesOf(target.GetType()))

@@ -22,6 +22,8 @@ internal static class WebUiHosting
         services.AddScoped<IWebUiSignIn, WebUiSignIn>();
         services.AddScoped<IWebUiNotifications, WebUiNotifications>();
         services.AddScoped<IWebUiIngestion, WebUiIngestion>();
+        services.AddScoped<WebUiCommands>();
+        services.AddScoped<IWebUiCases, WebUiCases>();
         return builder;
     }
 }

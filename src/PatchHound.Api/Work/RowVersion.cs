@@ -24,6 +24,19 @@ internal static class RowVersion
     public static ValidationProblem? ExpectIfMatch<T>(PatchHoundDbContext db, T entity, HttpRequest request)
         where T : class
     {
+        if (ParseIfMatch(request, out var version) is { } invalid)
+        {
+            return invalid;
+        }
+
+        Expect(db, entity, version);
+        return null;
+    }
+
+    /// <summary>The If-Match version (null without the header); the field error when it is not one this API handed out.</summary>
+    public static ValidationProblem? ParseIfMatch(HttpRequest request, out uint? version)
+    {
+        version = null;
         var header = request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
         {
@@ -31,14 +44,26 @@ internal static class RowVersion
         }
 
         if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag)
-            || !uint.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            || !uint.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
         {
             return FieldErrors.For(IfMatchField, IfMatchMessage);
         }
 
-        // The save's WHERE xmin = @original then fails if the row moved on since the client read it.
-        db.Entry(entity).Property<uint>(ConcurrencyToken.PropertyName).OriginalValue = version;
+        version = parsed;
         return null;
+    }
+
+    /// <summary>
+    /// Makes the save expect this version, when there is one: the save's WHERE xmin = @original then fails if the row
+    /// moved on since the client read it.
+    /// </summary>
+    public static void Expect<T>(PatchHoundDbContext db, T entity, uint? version)
+        where T : class
+    {
+        if (version is { } expected)
+        {
+            db.Entry(entity).Property<uint>(ConcurrencyToken.PropertyName).OriginalValue = expected;
+        }
     }
 
     private const string IfMatchField = "If-Match";

@@ -21,6 +21,7 @@ internal static class WorkRegistration
             .ValidateOnStart();
         builder.Services.AddScoped<RealtimePublisher>();
         builder.Services.AddScoped<CaseAssignment>();
+        builder.Services.AddScoped<CaseCommands>();
         builder.Services.AddScoped<ApprovalDecisions>();
         builder.Services.AddScoped<NotificationCommands>();
         return builder;

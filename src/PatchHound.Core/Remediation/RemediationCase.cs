@@ -27,6 +27,10 @@ public sealed class RemediationCase : ITenantOwned
     public static IReadOnlyList<WorkflowStage> EscalatableStages { get; } =
         [.. Enum.GetValues<WorkflowStage>().Where(stage => Transitions.Allows(stage, WorkflowStage.Escalated))];
 
+    /// <summary>The stages the workflow allows a case in <paramref name="stage"/> to move to.</summary>
+    public static IReadOnlyList<WorkflowStage> NextStages(WorkflowStage stage) =>
+        [.. Enum.GetValues<WorkflowStage>().Where(next => Transitions.Allows(stage, next))];
+
     private RemediationCase()
     {
         Title = string.Empty;

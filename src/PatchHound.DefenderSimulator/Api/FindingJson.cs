@@ -17,7 +17,7 @@ public static class FindingJson
     public static void Write(Utf8JsonWriter json, SimulatedFinding finding, FaultPlan faults, bool withoutDevice = false)
     {
         json.WriteStartObject();
-        WriteFields(json, finding, faults, rbacGroupName: null);
+        WriteFields(json, finding, faults, rbacGroupName: null, withoutDevice);
         json.WriteEndObject();
     }
 
@@ -37,7 +37,8 @@ public static class FindingJson
         json.WriteEndObject();
     }
 
-    private static void WriteFields(Utf8JsonWriter json, SimulatedFinding finding, FaultPlan faults, string? rbacGroupName)
+    private static void WriteFields(
+        Utf8JsonWriter json, SimulatedFinding finding, FaultPlan faults, string? rbacGroupName, bool withoutDevice = false)
     {
         var wrongTypes = faults.Has(FaultKind.WrongTypes);
         var machine = finding.Machine;

@@ -9,6 +9,19 @@ public static class WebUiPaths
 
     public static string Finding(string slug, Guid id) => Tenant(slug, $"/findings/{id}");
 
+    public static string Cases(string slug) => Tenant(slug, "/cases");
+
+    public static string Case(string slug, Guid id) => Tenant(slug, $"/cases/{id}");
+
+    public static string Approvals(string slug) => Tenant(slug, "/approvals");
+
+    /// <summary>A query string (with a leading <c>?</c>, or empty) of the pairs that have a value.</summary>
+    public static string Query(IEnumerable<(string Name, string? Value)> pairs)
+    {
+        var query = string.Join('&', pairs.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
+        return query.Length == 0 ? string.Empty : "?" + query;
+    }
+
     /// <summary>The API's CSV export of the same filter (the REST route, downloaded outside enhanced navigation).</summary>
     public static string FindingsCsv(string slug, string query) => $"/api/tenants/{Uri.EscapeDataString(slug)}/findings/export.csv{query}";
 

@@ -9,4 +9,7 @@ public sealed record WebUiTenant(Guid Id, string Slug, IReadOnlyList<TenantRole>
     public bool CanWork => Roles.Contains(TenantRole.TenantAdmin) || Roles.Contains(TenantRole.Analyst);
 
     public bool IsAdmin => Roles.Contains(TenantRole.TenantAdmin);
+
+    /// <summary>The audit log API's rule: TenantAdmins and Auditors read audit trails.</summary>
+    public bool CanReadAudit => IsAdmin || Roles.Contains(TenantRole.Auditor);
 }

@@ -43,6 +43,10 @@ public static class EndpointCatalog
         new("POST", "/t/{Tenant}/sources", EndpointAccess.Page),
         new("GET", "/t/{Tenant}/sources/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "source"))),
         new("POST", "/t/{Tenant}/sources/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "source"))),
+        new("GET", "/t/{Tenant}/cases", EndpointAccess.Page),
+        new("POST", "/t/{Tenant}/cases", EndpointAccess.Page),
+        new("GET", "/t/{Tenant}/cases/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "case"))),
+        new("POST", "/t/{Tenant}/cases/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "case"))),
 
         // Operators
         new("*", "/admin/jobs/{**path}", EndpointAccess.Operator),

@@ -1,6 +1,6 @@
 using PatchHound.Core.Remediation;
 
-namespace PatchHound.Api.Remediation;
+namespace PatchHound.Reads.Cases;
 
 /// <summary>A remediation case as lists show it. <c>Version</c> goes back in <c>If-Match</c> to guard a change.</summary>
 internal sealed record CaseSummaryDto(

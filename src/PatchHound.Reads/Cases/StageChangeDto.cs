@@ -1,6 +1,6 @@
 using PatchHound.Core.Remediation;
 
-namespace PatchHound.Api.Remediation;
+namespace PatchHound.Reads.Cases;
 
 internal sealed record StageChangeDto(
     Guid Id, WorkflowStage FromStage, WorkflowStage ToStage, DateTimeOffset ChangedAt, string ChangedBy, string? Reason)

@@ -1,6 +1,6 @@
 using PatchHound.Core.Remediation;
 
-namespace PatchHound.Api.Remediation;
+namespace PatchHound.Reads.Cases;
 
 internal sealed record CaseCommentDto(Guid Id, Guid CaseId, string Author, string Body, DateTimeOffset CreatedAt)
 {
