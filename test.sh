@@ -14,7 +14,7 @@ readonly solution="PatchHound.sln"
 readonly results_dir="TestResults"
 
 install_prerequisites() {
-  ensure_packages docker-compose:docker-compose caddy:caddy chromium:chromium
+  ensure_packages docker-compose:docker-compose caddy:caddy chromium:chromium pgbouncer:pgbouncer
 }
 
 build() {
