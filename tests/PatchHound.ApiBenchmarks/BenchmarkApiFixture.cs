@@ -1,7 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using System.Net;
 using Npgsql;
 using PatchHound.IntegrationTests.Api;
 using PatchHound.IntegrationTests.Api.Read;
