@@ -103,9 +103,13 @@ function build() {
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   // Handlers return nothing: a returned value makes the client report a result the server does not expect.
+  // The first "subscribed" of a connection follows the page it was started on, which is current; a later one follows
+  // a reconnect, when events may have been missed. Reloading on the first would also wipe what a form post just
+  // answered (a refusal's message) when the subscription lands after the post.
+  let subscriptions = 0;
   built.on("subscribed", () => {
     refreshBell();
-    reloadIfShown("subscribed");
+    if (subscriptions++ > 0) reloadIfShown("subscribed");
   });
   built.on("notification", (n) => {
     toast(notificationText(n), `/t/${n.tenantId}/notifications`);

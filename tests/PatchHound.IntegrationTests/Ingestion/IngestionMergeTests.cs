@@ -43,6 +43,7 @@ public sealed class IngestionMergeTests(IngestionEnvironment env) : IClassFixtur
             VulnerabilitiesAdded = 3,
             FindingsSeen = 4,
             FindingsWithoutDevice = 1,
+            DevicesNotListed = 1,
             FindingsNew = 4,
         });
         var findings = (await env.FindingsAsync(env.TenantA, source)).ToDictionary(f => f.VulnerabilityId);

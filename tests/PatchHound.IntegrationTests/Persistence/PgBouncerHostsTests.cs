@@ -29,7 +29,9 @@ public sealed class PgBouncerHostsTests
     public async Task Through_pgbouncer_ingestion_runs_and_a_sweep_job_complete_and_two_tenants_api_reads_stay_apart()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();
-        await using var bouncer = await PgBouncerServer.StartAsync(serverConnections: 2);
+        // Fewer server connections than the two hosts' clients (API 4 + worker 5 + Hangfire's), so transactions of both
+        // tenants interleave on the same server connections; two starved the API into 503s while the worker ingested.
+        await using var bouncer = await PgBouncerServer.StartAsync(serverConnections: 4);
         var direct = database.AppConnectionString();
         var throughBouncer = bouncer.Through(direct);
         await using var env = await IngestionRunEnvironment.StartAsync(database, new Dictionary<string, string?>

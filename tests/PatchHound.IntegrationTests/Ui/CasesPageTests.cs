@@ -122,7 +122,7 @@ public sealed class CasesPageTests(UiFixture ui) : IClassFixture<UiFixture>
         // The member of two tenants is an analyst in A (so it gets a real form and token there) and an auditor in B.
         var inB = await SeedCaseAsync(ui.TenantB.Id, "B: read only for the two-tenant user");
         var analyst = await ui.SignedInAsync(UiFixture.TwoTenantsEmail, $"{CasesPath}/{id}");
-        var token = await analyst.Locator("form[data-enhance] input[name=__RequestVerificationToken]").First.InputValueAsync();
+        var token = await analyst.Locator("form[method=post] input[name=__RequestVerificationToken]").First.InputValueAsync();
         await analyst.GotoAsync($"/t/{ui.TenantB.Slug}/cases/{inB}");
         await Assertions.Expect(analyst.Locator("main form[method=post]")).ToHaveCountAsync(0);
 
@@ -236,7 +236,8 @@ public sealed class CasesPageTests(UiFixture ui) : IClassFixture<UiFixture>
     /// <summary>Submits the form of this button and answers the status of the response the page then shows.</summary>
     private static async Task<int> SubmitAsync(IPage page, string button)
     {
-        var response = page.WaitForResponseAsync(r => r.Request.Method == "POST");
+        // The page's own post, not the live connection's negotiate (also a POST) that the reloaded page starts.
+        var response = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Request.ResourceType == "document");
         await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
         var status = (await response).Status;
         await page.Locator("main h1").WaitForAsync();
