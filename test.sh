@@ -45,7 +45,7 @@ trx_counter() {
 # Names each failed test with the first lines of its message, so the end of a long log says what failed.
 list_failures() {
   { cat "$results_dir"/*.trx 2>/dev/null || true; } | perl -0777 -ne '
-    while (/<UnitTestResult\b([^>]*)>(.*?)<\/UnitTestResult>/gs) {
+    while (/<UnitTestResult\b([^>]*[^\/])>(.*?)<\/UnitTestResult>/gs) {
       my ($attributes, $body) = ($1, $2);
       next unless $attributes =~ /outcome="(?:Failed|Error|Timeout|Aborted)"/;
       my ($name) = $attributes =~ /testName="([^"]*)"/;
