@@ -11,7 +11,7 @@ namespace PatchHound.Api.Devices;
 internal static class DevicesApi
 {
     /// <summary>Most exposed first.</summary>
-    public static readonly SortOrder<DeviceSortKey> DefaultSort = new(DeviceSortKey.RiskScore, Descending: true);
+    public static readonly SortOrder<DeviceSortKey> DefaultSort = DeviceSorts.Default;
 
     public static IEndpointRouteBuilder MapDevicesApi(this IEndpointRouteBuilder app)
     {

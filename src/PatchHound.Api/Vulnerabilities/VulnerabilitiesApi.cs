@@ -11,7 +11,7 @@ namespace PatchHound.Api.Vulnerabilities;
 internal static class VulnerabilitiesApi
 {
     /// <summary>Most widespread first.</summary>
-    public static readonly SortOrder<VulnerabilitySortKey> DefaultSort = new(VulnerabilitySortKey.AffectedDevices, Descending: true);
+    public static readonly SortOrder<VulnerabilitySortKey> DefaultSort = VulnerabilitySorts.Default;
 
     public static IEndpointRouteBuilder MapVulnerabilitiesApi(this IEndpointRouteBuilder app)
     {

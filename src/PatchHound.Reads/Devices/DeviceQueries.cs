@@ -55,6 +55,22 @@ internal sealed class DeviceQueries(PatchHoundDbContext db, TimeProvider clock)
             open.Sum(o => o.Breached));
     }
 
+    /// <summary>Open findings of each of these devices by effective severity (a device without any is left out).</summary>
+    public async Task<IReadOnlyDictionary<Guid, SeverityCountsDto>> OpenBySeverityAsync(
+        IReadOnlyCollection<Guid> deviceIds, CancellationToken cancellationToken)
+    {
+        var tenantId = db.Tenant.RequireTenantId();
+        var ids = deviceIds.ToList();
+        var counts = await (
+            from f in db.Findings.AsNoTracking()
+            join v in db.Vulnerabilities on f.VulnerabilityId equals v.Id
+            where f.TenantId == tenantId && ids.Contains(f.DeviceId) && f.Status == FindingStatus.Open
+            group f by new { f.DeviceId, Severity = v.Severity != Severity.None ? v.Severity : f.SourceSeverity ?? Severity.None } into g
+            select new { g.Key.DeviceId, g.Key.Severity, Count = g.Count() }).ToListAsync(cancellationToken);
+        return counts.GroupBy(c => c.DeviceId)
+            .ToDictionary(g => g.Key, g => SeverityCountsDto.From(g.ToDictionary(c => c.Severity, c => c.Count)));
+    }
+
     private IQueryable<Device> Filtered(DeviceFilter filter)
     {
         var tenantId = db.Tenant.RequireTenantId();
@@ -80,6 +96,29 @@ internal sealed class DeviceQueries(PatchHoundDbContext db, TimeProvider clock)
         if (filter.MinRiskScore is { } minRisk)
         {
             devices = devices.Where(d => d.RiskScore >= minRisk);
+        }
+
+        if (filter.Tag is { } tag)
+        {
+            devices = devices.Where(d => d.Tags.Contains(tag));
+        }
+
+        if (filter.RbacGroup is { } group)
+        {
+            var exact = LikePattern.Escape(group);
+            devices = devices.Where(d => d.RbacGroupName != null && EF.Functions.ILike(d.RbacGroupName, exact, LikePattern.EscapeCharacter));
+        }
+
+        if (filter.Software is { } software)
+        {
+            var vendor = filter.SoftwareVendor;
+            devices = devices.Where(d => db.InstalledSoftware.Any(s => s.TenantId == d.TenantId && s.DeviceId == d.Id && s.Name == software
+                && (vendor == null || s.Vendor == vendor)));
+        }
+
+        if (filter.HasOpenFindings is { } hasOpen)
+        {
+            devices = devices.Where(d => db.Findings.Any(f => f.TenantId == d.TenantId && f.DeviceId == d.Id && f.Status == FindingStatus.Open) == hasOpen);
         }
 
         return devices;

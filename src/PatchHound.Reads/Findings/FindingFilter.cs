@@ -1,4 +1,5 @@
 using PatchHound.Core.Findings;
+using PatchHound.Core.Inventory;
 using PatchHound.Core.Sla;
 using PatchHound.Core.Vulnerabilities;
 
@@ -13,7 +14,8 @@ internal sealed record FindingFilter(
     Guid? DeviceId,
     string? CveId,
     IReadOnlyList<SlaState> SlaStates,
-    IReadOnlyList<ExploitabilityLevel> Exploitability)
+    IReadOnlyList<ExploitabilityLevel> Exploitability,
+    string? Product = null)
 {
     public static FindingFilter None { get; } = new([], [], null, null, null, null, [], []);
 
@@ -34,6 +36,11 @@ internal sealed record FindingFilter(
             errors["minEpss"] = ["minEpss is a probability between 0 and 1."];
         }
 
+        if (parameters.Product?.Length > InstalledSoftware.NameMaxLength)
+        {
+            errors["product"] = [$"product is at most {InstalledSoftware.NameMaxLength} characters."];
+        }
+
         return new FindingFilter(
             QueryValues.Enums<Severity>(parameters.Severity, "severity", errors),
             QueryValues.Enums<FindingStatus>(parameters.Status, "status", errors),
@@ -42,6 +49,7 @@ internal sealed record FindingFilter(
             parameters.DeviceId,
             cveId,
             QueryValues.Enums<SlaState>(parameters.SlaState, "slaState", errors),
-            QueryValues.Enums<ExploitabilityLevel>(parameters.Exploitability, "exploitability", errors));
+            QueryValues.Enums<ExploitabilityLevel>(parameters.Exploitability, "exploitability", errors),
+            string.IsNullOrWhiteSpace(parameters.Product) ? null : parameters.Product.Trim());
     }
 }

@@ -15,6 +15,7 @@ namespace PatchHound.Reads.Findings;
 /// resolved or its risk accepted).</param>
 /// <param name="Exploitability">NoExploit, ExploitIsPublic, ExploitIsVerified, ExploitIsInKit (the source's
 /// exploitability level; a finding whose source reported none never matches).</param>
+/// <param name="Product">Only findings of this product (the software name, exact).</param>
 internal sealed record FindingFilterParameters(
     string[]? Severity,
     string[]? Status,
@@ -23,4 +24,5 @@ internal sealed record FindingFilterParameters(
     Guid? DeviceId,
     string? CveId,
     string[]? SlaState,
-    string[]? Exploitability);
+    string[]? Exploitability,
+    string? Product = null);

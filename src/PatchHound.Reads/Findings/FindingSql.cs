@@ -151,6 +151,11 @@ internal static class FindingSql
             yield return $"f.vulnerability_id = {parameters.Add(cveId)}";
         }
 
+        if (filter.Product is { } product)
+        {
+            yield return $"f.product_name = {parameters.Add(product)}";
+        }
+
         if (filter.SlaStates.Count > 0)
         {
             yield return InSlaStates(filter.SlaStates, window, parameters);

@@ -9,6 +9,16 @@ public static class WebUiPaths
 
     public static string Finding(string slug, Guid id) => Tenant(slug, $"/findings/{id}");
 
+    public static string Devices(string slug, string query = "") => Tenant(slug, "/devices") + query;
+
+    public static string Device(string slug, Guid id) => Tenant(slug, $"/devices/{id}");
+
+    public static string Vulnerabilities(string slug, string query = "") => Tenant(slug, "/vulnerabilities") + query;
+
+    public static string Vulnerability(string slug, string cveId) => Tenant(slug, $"/vulnerabilities/{Uri.EscapeDataString(cveId)}");
+
+    public static string Software(string slug, string query = "") => Tenant(slug, "/software") + query;
+
     public static string Cases(string slug) => Tenant(slug, "/cases");
 
     public static string Case(string slug, Guid id) => Tenant(slug, $"/cases/{id}");

@@ -17,7 +17,8 @@ internal sealed record FindingListQuery(
     string? MinEpss,
     string? DeviceId,
     string? CveId,
-    string[] Exploitability)
+    string[] Exploitability,
+    string? Product = null)
 {
     /// <summary>The filter parameters, with a field error for each value that is not of its type.</summary>
     public FindingFilterParameters ToParameters(IDictionary<string, string[]> errors)
@@ -61,7 +62,7 @@ internal sealed record FindingListQuery(
             }
         }
 
-        return new FindingFilterParameters(Severity, Status, kev, minEpss, deviceId, CveId, SlaState, Exploitability);
+        return new FindingFilterParameters(Severity, Status, kev, minEpss, deviceId, CveId, SlaState, Exploitability, Product);
     }
 
     /// <summary>This filter as a query string (with a leading <c>?</c>, or empty), plus the given extra parameters.</summary>
@@ -75,6 +76,7 @@ internal sealed record FindingListQuery(
             .Append(("minEpss", MinEpss))
             .Append(("deviceId", DeviceId))
             .Append(("cveId", CveId))
+            .Append(("product", Product))
             .Concat(extra);
         var query = new StringBuilder();
         foreach (var (name, value) in pairs)
