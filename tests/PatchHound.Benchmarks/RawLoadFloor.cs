@@ -41,9 +41,9 @@ internal sealed class RawLoadFloor(TestDatabase database)
         SELECT DISTINCT ON (cve_id) cve_id, cve_id, severity, false, now() FROM floor_findings ORDER BY cve_id
         ON CONFLICT (id) DO NOTHING;
         INSERT INTO findings (id, tenant_id, device_id, vulnerability_id, source_id, product_name, product_version,
-                              first_seen_at, last_seen_at, status, reopen_count)
+                              first_seen_at, last_seen_at, status, reopen_count, severity_rank)
         SELECT gen_random_uuid(), @tenant, d.id, f.cve_id, @source, f.product_name, f.product_version,
-               COALESCE(f.first_seen_at, now()), f.last_seen_at, 'Open', 0
+               COALESCE(f.first_seen_at, now()), f.last_seen_at, 'Open', 0, 0
         FROM floor_findings f
         JOIN devices d ON d.tenant_id = @tenant AND d.source_id = @source AND d.external_id = f.device_external_id;
         INSERT INTO installed_software (id, tenant_id, device_id, source_id, vendor, name, version, first_seen_at,

@@ -7,6 +7,7 @@ using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Sweeps;
 using PatchHound.IntegrationTests.Harness;
 using PatchHound.Jobs;
+using PatchHound.Jobs.Ai;
 using PatchHound.Jobs.Platform;
 using PatchHound.Jobs.Sweeps;
 
@@ -36,6 +37,7 @@ internal sealed class SweepScenario(BenchmarkOptions options)
         rows.Add(await TimeAsync("scan-scheduler", "due tenants", () => services.GetRequiredService<ScanSchedulerJob>().RunAsync(null, cancellationToken)));
         rows.Add(await TimeAsync("approval-expiry", "due tenants", () => services.GetRequiredService<ApprovalExpiryJob>().RunAsync(null, cancellationToken)));
         rows.Add(await TimeAsync("sla-check", "due tenants", () => services.GetRequiredService<SlaCheckJob>().RunAsync(null, cancellationToken)));
+        rows.Add(await TimeAsync("ai-remediation", "due tenants", () => services.GetRequiredService<AiRemediationSweepJob>().RunAsync(null, cancellationToken)));
 
         var runner = services.GetRequiredService<TenantSweepRunner>();
         rows.Add(await TimeAsync("ingestion-dispatch", "every tenant (before)", () => runner.RunAsync(
@@ -70,6 +72,11 @@ internal sealed class SweepScenario(BenchmarkOptions options)
         {
             ["ConnectionStrings:PatchHound"] = database.AppConnectionString(),
             ["Logging:LogLevel:Default"] = "Warning",
+            // On, so that the AI sweep queries its due tenants; no request exists, so the provider is never called.
+            ["Ai:Enabled"] = "true",
+            ["Ai:Provider"] = "Ollama",
+            ["Ai:BaseUrl"] = "http://127.0.0.1:9/",
+            ["Ai:Model"] = "benchmark",
         });
         builder.AddPatchHoundPersistence();
         builder.AddJobs();

@@ -2,6 +2,7 @@ using System.Globalization;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Inventory;
 using PatchHound.Core.Vulnerabilities;
+using PatchHound.Infrastructure.Persistence;
 
 namespace PatchHound.Infrastructure.Ingestion;
 
@@ -187,10 +188,12 @@ internal static class MergeSql
     public static readonly string InsertFindingsSql = $"""
         WITH {SlaSql.PolicyCte}, added AS (
             INSERT INTO findings (id, tenant_id, device_id, vulnerability_id, source_id, product_name, product_version,
-                                  first_seen_at, last_seen_at, status, reopen_count, sla_due_at, {FindingSourceColumnNames})
+                                  first_seen_at, last_seen_at, status, reopen_count, sla_due_at, {SeverityRankTriggers.Column},
+                                  {FindingSourceColumnNames})
             SELECT {NewId}, @tenant, m.device_id, m.vulnerability_id, @source, m.product_name, m.product_version,
                    t.first_seen, GREATEST(t.first_seen, m.last_seen_at), '{Open}', 0,
                    {SlaSql.DueAt(SlaSql.DaysFor(EffectiveSeveritySql.Of(sourceSeverity: "m.source_severity")), "t.first_seen", "v.is_known_exploited", "v.kev_due_date")},
+                   {SeverityRankTriggers.RankOf("v.severity", "m.source_severity")},
                    {SeenSourceValues}
             FROM {SeenTable} m
             JOIN vulnerabilities v ON v.id = m.vulnerability_id

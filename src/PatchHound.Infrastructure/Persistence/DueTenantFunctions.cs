@@ -1,3 +1,4 @@
+using PatchHound.Core.Ai;
 using PatchHound.Core.Approvals;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Ingestion;
@@ -21,6 +22,8 @@ public static class DueTenantFunctions
     public const string ScanScheduler = "due_tenants_scan_scheduler";
     public const string IngestionDispatch = "due_tenants_ingestion_dispatch";
     public const string SlaCheck = "due_tenants_sla_check";
+    public const string AiRemediation = "due_tenants_ai_remediation";
+    public const string Retention = "due_tenants_retention";
 
     private const string ActiveTenant = $"SELECT id FROM tenants WHERE status = '{nameof(TenantStatus.Active)}'";
 
@@ -70,6 +73,16 @@ public static class DueTenantFunctions
                           WHERE c.tenant_id = t.id AND c.status <> '{nameof(RemediationCaseStatus.Closed)}'
                             AND c.stage_due_at <= due_soon_until)
             """),
+        // Pending requests, and claims of workers that died (older than the claim timeout); read along a partial index
+        // that holds only unfinished requests, so the cost follows the open requests, not the history.
+        new(AiRemediation, "claimed_before timestamptz", $"""
+            SELECT r.tenant_id FROM ai_remediation_requests r
+            WHERE r.status = '{nameof(AiRemediationStatus.Pending)}'
+               OR (r.status = '{nameof(AiRemediationStatus.Claimed)}' AND r.claimed_at < claimed_before)
+            """),
+        // Daily, and due for every active tenant (each has history ageing out): the point is the fan-out, so that
+        // several workers share the day's purge in batches instead of one job visiting every tenant in turn.
+        new(Retention, string.Empty, "SELECT id FROM tenants"),
     ];
 
     /// <summary>Idempotent: (re)creates every function and grants it to the application role only.</summary>

@@ -34,6 +34,14 @@ public sealed class DueTenants(PatchHoundDbContext db, TimeProvider clock, IOpti
         return QueryAsync(DueTenantFunctions.SlaCheck, cancellationToken, now, now.AddDays(options.Value.SlaDueSoonDays));
     }
 
+    /// <summary>Tenants with pending AI remediation requests, or claims older than <paramref name="claimTimeout"/>.</summary>
+    public Task<IReadOnlyList<Guid>> AiRemediationAsync(TimeSpan claimTimeout, CancellationToken cancellationToken) =>
+        QueryAsync(DueTenantFunctions.AiRemediation, cancellationToken, Now() - claimTimeout);
+
+    /// <summary>Every active tenant (the daily purge is due for each).</summary>
+    public Task<IReadOnlyList<Guid>> RetentionAsync(CancellationToken cancellationToken) =>
+        QueryAsync(DueTenantFunctions.Retention, cancellationToken);
+
     private DateTimeOffset Now() => clock.GetUtcNow();
 
     private async Task<IReadOnlyList<Guid>> QueryAsync(string function, CancellationToken cancellationToken, params DateTimeOffset[] arguments)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PatchHound.IntegrationTests.Harness;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Sla;
 using PatchHound.Core.Vulnerabilities;
@@ -143,5 +144,39 @@ public sealed class SourceSignalsMergeTests(IngestionEnvironment env) : IClassFi
             LastIpAddress = (string?)null,
             OsArchitecture = "64-bit",
         });
+    }
+
+    [Fact]
+    public async Task The_severity_rank_is_written_by_the_merge_follows_the_sources_word_and_then_the_catalogs()
+    {
+        var source = await env.NewSourceAsync(env.TenantA);
+        const string Cve = "CVE-2026-41009";
+        await env.RunAsync(env.TenantA, source, T1, [Device("r1", T1)], [Finding("r1", Cve, T1, "High")]);
+        (await RanksAsync(source)).Should().Equal([(short)Severity.High], "the merge's insert writes the rank of the source's severity");
+
+        await env.RunAsync(env.TenantA, source, T1.AddHours(1), [Device("r1", T1.AddHours(1))], [Finding("r1", Cve, T1.AddHours(1), "Critical")]);
+        (await RanksAsync(source)).Should().Equal([(short)Severity.Critical], "a changed source severity re-ranks the finding");
+
+        await using (var owner = env.Database.OwnerContext())
+        {
+            await owner.Database.ExecuteSqlRawAsync("UPDATE vulnerabilities SET severity = 'Low' WHERE id = {0}", Cve);
+        }
+
+        (await RanksAsync(source)).Should().Equal([(short)Severity.Low], "once the catalog rates the CVE, its rating is the finding's");
+
+        await using (var db = env.Context(env.TenantA))
+        {
+            var device = await db.Devices.AsNoTracking().SingleAsync(d => d.SourceId == source);
+            db.Findings.Add(new Finding(env.TenantA, device.Id, Cve, source, "other product", "1.0", T1, T1.AddDays(30)));
+            await db.SaveChangesAsync();
+        }
+
+        (await RanksAsync(source)).Should().Equal([(short)Severity.Low, (short)Severity.Low], "a writer that leaves the rank unset gets it from the trigger");
+    }
+
+    private async Task<List<short>> RanksAsync(Guid source)
+    {
+        await using var db = env.Context(env.TenantA);
+        return await db.Database.SqlQueryRaw<short>("SELECT severity_rank AS \"Value\" FROM findings WHERE source_id = {0}", source).ToListAsync();
     }
 }

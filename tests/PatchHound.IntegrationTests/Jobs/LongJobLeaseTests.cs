@@ -8,13 +8,13 @@ using PatchHound.Infrastructure.Persistence;
 using PatchHound.IntegrationTests.Ai;
 using PatchHound.IntegrationTests.Harness;
 using PatchHound.Jobs.Ai;
-using PatchHound.Jobs.Platform;
 
 namespace PatchHound.IntegrationTests.Jobs;
 
 /// <summary>
-/// The AI sweep made slow by a slow provider: it outlives Hangfire's lock (DistributedLockTimeout 1 s), so Hangfire
-/// alone would run it twice at once; the lease must not let it.
+/// The AI sweep's batch for one tenant made slow by a slow provider: it outlives Hangfire's lock
+/// (DistributedLockTimeout 1 s) and the next batches enqueued for the same tenant, so Hangfire alone would run two at
+/// once; the tenant's lease must not let it.
 /// </summary>
 public sealed class LongJobLeaseTests(AiDatabaseFixture fixture) : IClassFixture<AiDatabaseFixture>
 {
@@ -42,45 +42,34 @@ public sealed class LongJobLeaseTests(AiDatabaseFixture fixture) : IClassFixture
         await using var first = await HostProcess.StartAsync("worker-1", "PatchHound.Worker.dll", environment);
         await using var second = await HostProcess.StartAsync("worker-2", "PatchHound.Worker.dll", environment);
         var jobs = new TestJobStorage(fixture.Database);
-        var sweeps = new List<string>();
         using var enqueueing = new CancellationTokenSource();
         var enqueuer = Task.Run(async () =>
         {
             while (!enqueueing.IsCancellationRequested)
             {
-                lock (sweeps)
-                {
-                    sweeps.Add(jobs.Client.Create<AiRemediationSweepJob>(j => j.RunAsync(null, CancellationToken.None), new EnqueuedState("ai")));
-                }
-
+                jobs.Client.Create<AiRemediationSweepJob>(j => j.RunTenantsAsync(new[] { tenantId }, null, CancellationToken.None), new EnqueuedState("ai"));
                 await Task.Delay(TimeSpan.FromMilliseconds(500));
             }
         });
 
-        var holder = await WaitForLeaseHolderAsync(except: null, TimeSpan.FromSeconds(30));
+        var holder = await WaitForLeaseHolderAsync(tenantId, except: null, TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(3));
         var victim = holder!.Contains($":{first.ProcessId}:", StringComparison.Ordinal) ? first : second;
         var survivor = victim == first ? second : first;
         victim.Kill();
         var killedAt = Stopwatch.StartNew();
-        var successor = await WaitForLeaseHolderAsync(except: holder, TimeSpan.FromSeconds(30));
+        var successor = await WaitForLeaseHolderAsync(tenantId, except: holder, TimeSpan.FromSeconds(30));
         var blockedFor = killedAt.Elapsed;
         var completed = await WaitForCompletedAsync(tenantId, 12, TimeSpan.FromSeconds(90));
         await enqueueing.CancelAsync();
         await enqueuer;
 
-        maxInFlight.Should().Be(1, "the sweep never ran on two workers at once");
+        maxInFlight.Should().Be(1, "the tenant's requests were never answered on two workers at once");
         successor.Should().Contain($":{survivor.ProcessId}:", survivor.Output);
         blockedFor.Should().BeLessThan(LeaseDuration + TimeSpan.FromSeconds(3), "the dead holder's lease expires after its duration");
         completed.Should().Be(12, "the survivor also took back the claim the killed worker held");
-        string[] snapshot;
-        lock (sweeps)
-        {
-            snapshot = [.. sweeps];
-        }
-
-        snapshot.Count(id => jobs.Parameter(id, JobProgress.ParameterName)?.Contains("skipped", StringComparison.Ordinal) == true)
-            .Should().BePositive("overlapping sweeps were turned away by the lease or the lock");
+        (first.Output + second.Output).Should().Contain("skipped: another worker answers this tenant's requests",
+            "overlapping batches of the tenant were turned away by its lease");
     }
 
     private async Task<FakeChatCompletionsServer> SlowProviderAsync(TimeSpan delay)
@@ -103,7 +92,7 @@ public sealed class LongJobLeaseTests(AiDatabaseFixture fixture) : IClassFixture
         return llm;
     }
 
-    private async Task<string?> WaitForLeaseHolderAsync(string? except, TimeSpan timeout)
+    private async Task<string?> WaitForLeaseHolderAsync(Guid tenantId, string? except, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
@@ -112,7 +101,7 @@ public sealed class LongJobLeaseTests(AiDatabaseFixture fixture) : IClassFixture
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
                 "SELECT owner FROM job_leases WHERE key = $1 AND expires_at >= now()", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = AiRemediationSweepJob.LeaseKey });
+            command.Parameters.Add(new NpgsqlParameter { Value = AiRemediationSweepJob.TenantLeaseKey(tenantId) });
             if (await command.ExecuteScalarAsync() is string owner && owner != except)
             {
                 return owner;

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 using PatchHound.IntegrationTests.Harness;
@@ -63,6 +65,7 @@ public sealed class TenantTraceTests(DatabaseFixture fixture) : IClassFixture<Da
         await TracedEnvironment.StartWorkerAsync(env, collector, "worker-1");
         await TracedEnvironment.StartWorkerAsync(env, collector, "worker-2");
         var cookie = await SignInCookieAsync(env, tenant);
+        var apiKey = await UsedApiKeyAsync(env, tenant);
 
         var runId = await tenant.TriggerAcceptedAsync();
         var run = await tenant.WaitForFinishAsync(runId, RunTimeout);
@@ -112,7 +115,7 @@ public sealed class TenantTraceTests(DatabaseFixture fixture) : IClassFixture<Da
 
         await Eventually.HoldsAsync(() => collector.Bodies("/v1/logs").Any(b => Contains(b, runId.ToString())),
             "log events of the run are exported too");
-        foreach (var secret in new[] { SimulatorServer.Secret, SchemaSetup.AppPassword, cookie })
+        foreach (var secret in new[] { SimulatorServer.Secret, SchemaSetup.AppPassword, cookie, apiKey })
         {
             collector.AllBodies().Should().NotContain(b => Contains(b, secret), "no exported span, metric or log holds a secret");
             env.WorkerOutput.Should().NotContain(secret);
@@ -142,6 +145,18 @@ public sealed class TenantTraceTests(DatabaseFixture fixture) : IClassFixture<Da
         request.Headers.Add("Cookie", value);
         (await client.SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.OK, "the cookie is a live session, used in the trace");
         return value["patchhound.session=".Length..];
+    }
+
+    /// <summary>Creates an API key as the tenant's admin and reads findings with it, so the trace holds its use.</summary>
+    private static async Task<string> UsedApiKeyAsync(IngestionRunEnvironment env, IngestionTenant tenant)
+    {
+        var created = await tenant.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Slug}/api-keys", new { name = "trace sweep", scopes = new[] { "read" } });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var secret = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+        using var client = env.Api.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        client.DefaultRequestHeaders.Add("X-Api-Key", secret);
+        (await client.GetAsync($"/api/tenants/{tenant.Slug}/findings")).StatusCode.Should().Be(HttpStatusCode.OK, "the key is live, used in the trace");
+        return secret;
     }
 
     private static bool Contains(byte[] body, string value) => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(value)) >= 0;

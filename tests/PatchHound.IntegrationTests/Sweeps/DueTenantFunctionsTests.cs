@@ -74,7 +74,7 @@ public sealed class DueTenantFunctionsTests(DatabaseFixture fixture) : IClassFix
 
         functions.Select(f => f.Name).Should().BeEquivalentTo(
             [DueTenantFunctions.WorkflowTimeouts, DueTenantFunctions.ApprovalExpiry, DueTenantFunctions.ScanScheduler,
-             DueTenantFunctions.IngestionDispatch, DueTenantFunctions.SlaCheck]);
+             DueTenantFunctions.IngestionDispatch, DueTenantFunctions.SlaCheck, DueTenantFunctions.AiRemediation, DueTenantFunctions.Retention]);
         functions.Should().OnlyContain(f => f.Definer && !f.Public && f.App && f.Owner);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PatchHound.Core.Ai;
 using PatchHound.Core.Approvals;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Identity;
@@ -30,6 +31,8 @@ public sealed class DueTenantsTests(DatabaseFixture fixture) : IClassFixture<Dat
         var newSource = await WithAsync(t => [Source(t)]);
         var stranded = await SeedStrandedRunAsync();
         var breachedFinding = await SeedBreachedFindingAsync();
+        var pendingAiRequest = await WithAsync(t => [new AiRemediationRequest(t.TenantId, null, null, "fix it", Now.AddMinutes(-1))]);
+        var staleAiClaim = await WithAsync(t => [Claimed(t, Now.AddMinutes(-6))]);
         var suspended = await WithAsync(t => [Pending(t, Now.AddMinutes(-1))]);
         await using (var db = Database.AppContext())
         {
@@ -44,7 +47,10 @@ public sealed class DueTenantsTests(DatabaseFixture fixture) : IClassFixture<Dat
         due[nameof(DueTenants.ScanSchedulerAsync)].Should().Equal(newProfile.TenantId);
         due[nameof(DueTenants.IngestionDispatchAsync)].Should().BeEquivalentTo([newSource.TenantId, stranded.TenantId]);
         due[nameof(DueTenants.SlaCheckAsync)].Should().BeEquivalentTo([breachedFinding.TenantId, overdueCase.TenantId]);
-        due.Values.SelectMany(t => t).Should().NotContain([notDue.TenantId, suspended.TenantId]);
+        due[nameof(DueTenants.AiRemediationAsync)].Should().BeEquivalentTo([pendingAiRequest.TenantId, staleAiClaim.TenantId]);
+        due.Where(d => d.Key != nameof(DueTenants.RetentionAsync)).SelectMany(d => d.Value).Should().NotContain([notDue.TenantId, suspended.TenantId]);
+        due[nameof(DueTenants.RetentionAsync)].Should().Contain([notDue.TenantId, overdueCase.TenantId], "every active tenant's history ages")
+            .And.NotContain(suspended.TenantId);
     }
 
     /// <summary>A tenant with work of every kind that is not due yet, or no longer.</summary>
@@ -59,7 +65,9 @@ public sealed class DueTenantsTests(DatabaseFixture fixture) : IClassFixture<Dat
             profile,
             source,
             IngestionRun.Manual(tenant.TenantId, source.Id, Now.AddMinutes(-1)),
-            await AcceptedFindingAsync(tenant, Now.AddDays(40)));
+            await AcceptedFindingAsync(tenant, Now.AddDays(40)),
+            Claimed(tenant, Now.AddMinutes(-1)),
+            Completed(tenant));
         await using var db = tenant.Context();
         await db.ScanProfiles.ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSlotAt, Now.AddMinutes(30)));
         await db.SourceConfigurations.Where(s => s.Id == source.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSlotAt, Now.AddMinutes(30)));
@@ -109,6 +117,8 @@ public sealed class DueTenantsTests(DatabaseFixture fixture) : IClassFixture<Dat
             [nameof(DueTenants.ScanSchedulerAsync)] = await due.ScanSchedulerAsync(CancellationToken.None),
             [nameof(DueTenants.IngestionDispatchAsync)] = await due.IngestionDispatchAsync(CancellationToken.None),
             [nameof(DueTenants.SlaCheckAsync)] = await due.SlaCheckAsync(CancellationToken.None),
+            [nameof(DueTenants.AiRemediationAsync)] = await due.AiRemediationAsync(TimeSpan.FromMinutes(5), CancellationToken.None),
+            [nameof(DueTenants.RetentionAsync)] = await due.RetentionAsync(CancellationToken.None),
         };
     }
 
@@ -124,6 +134,20 @@ public sealed class DueTenantsTests(DatabaseFixture fixture) : IClassFixture<Dat
 
     private static SourceConfiguration Source(SweepTenant tenant) =>
         new(tenant.TenantId, SourceKind.Simulator, "scheduled", "0 * * * *", "http://127.0.0.1:5090", credentialReference: null, Now.AddDays(-1));
+
+    private static AiRemediationRequest Claimed(SweepTenant tenant, DateTimeOffset claimedAt)
+    {
+        var request = new AiRemediationRequest(tenant.TenantId, null, null, "fix it", claimedAt.AddMinutes(-1));
+        request.Claim("worker-1", claimedAt);
+        return request;
+    }
+
+    private static AiRemediationRequest Completed(SweepTenant tenant)
+    {
+        var request = Claimed(tenant, Now.AddHours(-2));
+        request.Complete("patch it", Now.AddHours(-2));
+        return request;
+    }
 
     private static ApprovalRequest Pending(SweepTenant tenant, DateTimeOffset expiresAt) =>
         new(tenant.TenantId, ApprovalKind.Exception, tenant.UserId, TenantRole.TenantAdmin, null, null, "Need more time", expiresAt.AddDays(-7), expiresAt);

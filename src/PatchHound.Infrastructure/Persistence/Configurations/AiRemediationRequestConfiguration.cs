@@ -25,5 +25,8 @@ internal sealed class AiRemediationRequestConfiguration : IEntityTypeConfigurati
         // Workers claim the oldest pending request.
         builder.HasIndex(r => new { r.TenantId, r.Status, r.CreatedAt });
         builder.HasIndex(r => new { r.TenantId, r.FindingId });
+        // The AI sweep's due tenants (DueTenantFunctions.AiRemediation): only unfinished requests are in it.
+        builder.HasIndex(r => new { r.Status, r.ClaimedAt, r.TenantId })
+            .HasFilter($"status IN ('{nameof(AiRemediationStatus.Pending)}', '{nameof(AiRemediationStatus.Claimed)}')");
     }
 }

@@ -46,7 +46,7 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.HasIndex(f => new { f.TenantId, f.SlaDueAt, f.Id });
         builder.HasIndex(f => new { f.TenantId, f.FirstSeenAt, f.Id });
         // The severity order: the rank of the effective severity, kept by the database (SeverityRankTriggers).
-        builder.Property<short>(SeverityRankProperty).HasColumnName(SeverityRankTriggers.Column).HasDefaultValue((short)0)
+        builder.Property<short>(SeverityRankProperty).HasColumnName(SeverityRankTriggers.Column).HasDefaultValue(SeverityRankTriggers.Unranked)
             .ValueGeneratedOnAddOrUpdate();
         builder.HasIndex(nameof(Finding.TenantId), nameof(Finding.Status), SeverityRankProperty, nameof(Finding.Id));
         // Resolving what a source no longer reports: open findings of the source not seen since the run began.

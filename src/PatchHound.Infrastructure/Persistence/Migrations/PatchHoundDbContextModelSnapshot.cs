@@ -92,6 +92,10 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "FindingId")
                         .HasDatabaseName("ix_ai_remediation_requests_tenant_id_finding_id");
 
+                    b.HasIndex("Status", "ClaimedAt", "TenantId")
+                        .HasDatabaseName("ix_ai_remediation_requests_status_claimed_at_tenant_id")
+                        .HasFilter("status IN ('Pending', 'Claimed')");
+
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_ai_remediation_requests_tenant_id_status_created_at");
 
@@ -443,7 +447,7 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                     b.Property<short>("SeverityRank")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("smallint")
-                        .HasDefaultValue((short)0)
+                        .HasDefaultValue((short)-1)
                         .HasColumnName("severity_rank");
 
                     b.Property<DateTimeOffset?>("SlaDueAt")
