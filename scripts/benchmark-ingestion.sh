@@ -6,6 +6,7 @@
 #   scripts/benchmark-ingestion.sh            the full sizes (about 10 minutes on 2 cores)
 #   scripts/benchmark-ingestion.sh --quick    small sizes, a smoke test (about 2 minutes)
 #   scripts/benchmark-ingestion.sh --help     every option (sizes, page size, scenarios, extra worker settings)
+#   scripts/benchmark-ingestion.sh --scenarios files --devices 100000   via-files worker peak RSS, small vs large
 #
 # Exits 0 when every run succeeded without duplicated runs or batches; missed time targets are reported, not failed.
 set -euo pipefail

@@ -31,6 +31,7 @@ public static class SimulatorExtensions
         builder.Services.AddSingleton<SimulatorStats>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<ApiGate>();
+        builder.Services.AddSingleton<ExportFileSigner>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         var settings = builder.Configuration.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
         if (settings.Https)
@@ -52,6 +53,7 @@ public static class SimulatorExtensions
         app.MapMachinesApi();
         app.MapVulnerabilityExportApi();
         app.MapVulnerabilityChangesApi();
+        app.MapExportFilesApi();
         app.MapControlEndpoints();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PatchHound.DefenderSimulator");
         app.Lifetime.ApplicationStarted.Register(() =>

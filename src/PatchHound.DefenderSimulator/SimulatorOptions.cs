@@ -78,6 +78,22 @@ public sealed class SimulatorOptions : IValidatableObject
     /// </summary>
     public string? NextLinkAuthority { get; set; }
 
+    /// <summary>Files the via-files export splits a tenant's snapshot into (devices spread evenly, a device's rows in one file).</summary>
+    [Range(1, 10_000)]
+    public int ExportFileCount { get; set; } = 4;
+
+    /// <summary>
+    /// How long the export's download URLs are valid; unset: the request's <c>sasValidHours</c> (default 1, at most
+    /// 6), as Defender does. Tests set seconds to see URLs expire.
+    /// </summary>
+    public TimeSpan? ExportFileUrlLifetime { get; set; }
+
+    /// <summary>
+    /// When set (<c>host:port</c>), export file URLs point to this other name of the simulator, as Defender's point to
+    /// Azure Storage rather than the API host.
+    /// </summary>
+    public string? ExportFilesAuthority { get; set; }
+
     /// <summary>Faults armed at start-up and again after <c>POST /_sim/reset</c>.</summary>
     public List<FaultRule> Faults { get; set; } = [];
 

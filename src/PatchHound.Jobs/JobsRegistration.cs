@@ -36,6 +36,8 @@ public static class JobsRegistration
         builder.Services.AddSingleton<SourceLease>();
         builder.Services.AddSingleton<IngestionRunner>();
         builder.Services.AddSingleton<IngestionSuccessor>();
+        builder.Services.AddSingleton<ExportFileListCache>();
+        builder.Services.AddTransient<ExportFileBatch>();
         builder.Services.AddTransient<IngestionBatchJob>();
         builder.Services.AddTransient<IngestionMergeJob>();
         builder.Services.AddEnrichment(builder.Configuration);

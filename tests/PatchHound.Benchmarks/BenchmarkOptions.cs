@@ -16,7 +16,7 @@ internal sealed record BenchmarkOptions
           --tenants N                   many-tenants scenario: tenants due at once (default 20)
           --tenant-devices N            many-tenants scenario: devices per tenant (default 1000)
           --page-size N                 the sources' PageSize (default 1000, the product default; max 10000)
-          --scenarios a,b,c             which to run: single, large, delta, many, sweeps (default single, large, many), telemetry
+          --scenarios a,b,c             which to run: single, large, delta, files, many, sweeps (default single, large, many), telemetry
                                         (issue 16: the single tenant's first run twice, its worker without telemetry,
                                         then exporting everything over OTLP/HTTP to a local sink; prints the difference)
           --sweep-tenants N             sweeps scenario: idle tenants (default 10000)

@@ -60,6 +60,11 @@ internal static class BenchmarkProgram
             rows.AddRange(await new DeltaScenario(options).RunAsync(cancel.Token));
         }
 
+        if (options.Scenarios.Contains("files"))
+        {
+            rows.AddRange(await new FilesScenario(options).RunAsync(cancel.Token));
+        }
+
         if (options.Scenarios.Contains("many"))
         {
             rows.Add(await new ManyTenantsScenario(options).RunAsync(cancel.Token));

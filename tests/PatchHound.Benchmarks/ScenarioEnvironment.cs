@@ -33,11 +33,12 @@ internal sealed class ScenarioEnvironment : IAsyncDisposable
 
     public IngestionRunEnvironment Runs { get; }
 
-    public static async Task<ScenarioEnvironment> StartAsync(BenchmarkOptions options)
+    public static async Task<ScenarioEnvironment> StartAsync(
+        BenchmarkOptions options, IReadOnlyDictionary<string, string?>? simulatorSettings = null)
     {
         var database = await TestDatabase.CreateMigratedAsync();
         var floorDatabase = await TestDatabase.CreateMigratedAsync();
-        var runs = await IngestionRunEnvironment.StartAsync(database, new Dictionary<string, string?>());
+        var runs = await IngestionRunEnvironment.StartAsync(database, simulatorSettings ?? new Dictionary<string, string?>());
         return new ScenarioEnvironment(options, database, floorDatabase, runs);
     }
 

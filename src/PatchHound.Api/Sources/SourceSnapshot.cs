@@ -7,9 +7,12 @@ internal sealed record SourceSnapshot(SourceKind Kind, string Name, string CronS
 {
     public int? FullRunIntervalDays { get; init; }
 
+    public SourcePullMode PullMode { get; init; }
+
     public static SourceSnapshot From(SourceConfiguration source) => new(
         source.Kind, source.Name, source.CronSchedule, source.BaseUrl, source.PageSize, source.Enabled, source.CredentialReference is not null)
     {
         FullRunIntervalDays = source.FullRunIntervalDays,
+        PullMode = source.PullMode,
     };
 }

@@ -31,7 +31,7 @@ internal static class SourcesApi
         sources.MapPost("/", CreateAsync).AllowTenantRoles(TenantRole.TenantAdmin)
             .WithName("CreateSource").WithSummary("Creates a source; set its credential with PUT .../credentials.");
         sources.MapPut("/{id:guid}", UpdateAsync).AllowTenantRoles(TenantRole.TenantAdmin)
-            .WithName("UpdateSource").WithSummary("Replaces name, schedule, base URL, page size, full-run interval and enabled.");
+            .WithName("UpdateSource").WithSummary("Replaces name, schedule, base URL, page size, full-run interval, pull mode and enabled.");
         sources.MapDelete("/{id:guid}", DeleteAsync).AllowTenantRoles(TenantRole.TenantAdmin)
             .WithName("DeleteSource").WithSummary("Deletes a source that never ingested (409 otherwise: disable it instead) and its secret.");
         SourceCredentialsApi.Map(sources);
@@ -50,7 +50,7 @@ internal static class SourcesApi
         var source = new SourceConfiguration(
             db.Tenant.RequireTenantId(), request.Kind!.Value, request.Name, request.CronSchedule, request.BaseUrl,
             credentialReference: null, clock.GetUtcNow(), request.PageSize ?? SourceConfiguration.DefaultPageSize);
-        source.ChoosePullMode(request.FullRunIntervalDays, source.CreatedAt);
+        source.ChoosePullMode(request.PullMode ?? SourcePullMode.Full, request.FullRunIntervalDays, source.CreatedAt);
         if (request.Enabled == false)
         {
             source.Disable(source.CreatedAt);
@@ -80,7 +80,7 @@ internal static class SourcesApi
         source.Rename(request.Name, now);
         source.Reschedule(request.CronSchedule, now);
         source.Reconnect(request.BaseUrl, request.PageSize!.Value, source.CredentialReference, now);
-        source.ChoosePullMode(request.FullRunIntervalDays, now);
+        source.ChoosePullMode(request.PullMode ?? SourcePullMode.Full, request.FullRunIntervalDays, now);
         if (request.Enabled!.Value)
         {
             source.Enable(now);

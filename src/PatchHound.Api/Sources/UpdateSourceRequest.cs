@@ -12,4 +12,5 @@ public sealed record UpdateSourceRequest(
     [Required, StringLength(Limits.Url)] string BaseUrl,
     [Required, Range(1, SourceConfiguration.MaxPageSize)] int? PageSize,
     [Required] bool? Enabled,
-    [Range(1, SourceConfiguration.MaxFullRunIntervalDays)] int? FullRunIntervalDays = null);
+    [Range(1, SourceConfiguration.MaxFullRunIntervalDays)] int? FullRunIntervalDays = null,
+    SourcePullMode? PullMode = null);

@@ -68,6 +68,9 @@ public sealed class SourceConfiguration : ITenantOwned
     /// </summary>
     public int? FullRunIntervalDays { get; private set; }
 
+    /// <summary>How full exports are read: the paged JSON export (the default) or via files.</summary>
+    public SourcePullMode PullMode { get; private set; }
+
     /// <summary>A reference to a secret (never the secret itself); null when the source needs none.</summary>
     public string? CredentialReference { get; private set; }
 
@@ -112,6 +115,14 @@ public sealed class SourceConfiguration : ITenantOwned
             $"FullRunIntervalDays must be empty (full exports only) or between 1 and {MaxFullRunIntervalDays}.");
         FullRunIntervalDays = fullRunIntervalDays;
         Touch(at);
+    }
+
+    /// <summary><inheritdoc cref="ChoosePullMode(int?, DateTimeOffset)"/> Full exports are read as <paramref name="mode"/> says.</summary>
+    public void ChoosePullMode(SourcePullMode mode, int? fullRunIntervalDays, DateTimeOffset at)
+    {
+        Guard.Rule(Enum.IsDefined(mode), "source.invalid_pull_mode", "PullMode must be full or files.");
+        ChoosePullMode(fullRunIntervalDays, at);
+        PullMode = mode;
     }
 
     public void Enable(DateTimeOffset at)

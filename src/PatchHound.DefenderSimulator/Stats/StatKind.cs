@@ -13,4 +13,7 @@ public enum StatKind
     FaultsInjected,
     TokensIssued,
     TokensRefused,
+
+    /// <summary>Requests that carried an Authorization header where none belongs (the export files: SAS URLs).</summary>
+    AuthorizationHeaders,
 }

@@ -13,6 +13,7 @@ public sealed class DefenderClient
     private readonly DefenderEndpoint endpoint;
     private readonly DefenderPageFetcher fetcher;
     private readonly IReadOnlyCollection<string> apiHosts;
+    private readonly DefenderOptions options;
 
     public DefenderClient(
         HttpClient http,
@@ -24,6 +25,7 @@ public sealed class DefenderClient
     {
         this.endpoint = endpoint;
         apiHosts = options.ApiHosts;
+        this.options = options;
         fetcher = new DefenderPageFetcher(http, tokens, options, time, logger);
     }
 
@@ -82,6 +84,19 @@ public sealed class DefenderClient
             DefenderVulnerabilityReader.Instance,
             resumeCursor,
             firstPageNumber,
+            cancellationToken);
+
+    /// <summary>
+    /// <c>GET /api/machines/SoftwareVulnerabilitiesExport</c>: the download URLs of the current snapshot's files (SAS
+    /// URLs on Azure Storage, valid an hour) and its generation time. Every URL is checked against
+    /// <see cref="ExportFileHosts"/> before the list is returned. Defender allows 5 calls a minute, 20 an hour.
+    /// </summary>
+    /// <exception cref="SourceException">The list could not be read, or names a file off the allowed hosts (permanent).</exception>
+    public Task<ExportFileList> ReadExportFileListAsync(CancellationToken cancellationToken) =>
+        fetcher.FetchAsync(
+            endpoint.Resolve("api/machines/SoftwareVulnerabilitiesExport"),
+            pageNumber: 1,
+            (body, token) => ExportFileListReader.ReadAsync(body, options.MaxPageBytes, options.AllowedExportFileHosts, token),
             cancellationToken);
 
     private async IAsyncEnumerable<SourcePage<T>> ReadPagesAsync<T>(

@@ -66,6 +66,24 @@ public sealed class DefenderOptions : IValidatableObject
     /// </summary>
     public string[]? AllowedApiHosts { get; set; }
 
+    /// <summary>
+    /// Hosts a download URL of the via-files export may point to besides Azure Storage (<c>*.blob.core.windows.net</c>):
+    /// <c>host</c>, <c>host:port</c> or <c>*.suffix</c> over https, or <c>http://host:port</c> for a local simulator
+    /// (see <see cref="ExportFileHosts"/>). Added to Azure Storage, never replacing it.
+    /// </summary>
+    public string[] AllowedExportFileHosts { get; set; } = [];
+
+    /// <summary>
+    /// Largest decompressed line (one record) of an export file; a longer one fails the file instead of growing the
+    /// buffer without bound. A record is about 1 KB.
+    /// </summary>
+    [Range(1024, 64 << 20)]
+    public int MaxExportLineBytes { get; set; } = 1 << 20;
+
+    /// <summary>Time allowed for one export file to answer with its headers (the body streams for as long as it takes).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan ExportFileHeadersTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
     /// <summary>The hosts in effect: <see cref="AllowedApiHosts"/> or the documented family.</summary>
     public IReadOnlyCollection<string> ApiHosts => AllowedApiHosts is { Length: > 0 } hosts ? hosts : DefenderApiHosts.Documented;
 
@@ -88,6 +106,13 @@ public sealed class DefenderOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 "AllowedApiHosts entries must be host names, optionally with :port (no scheme, path or wildcard).", [nameof(AllowedApiHosts)]);
+        }
+
+        if (AllowedExportFileHosts.Any(h => !ExportFileHosts.IsValidEntry(h)))
+        {
+            yield return new ValidationResult(
+                "AllowedExportFileHosts entries must be host, host:port or *.suffix (https), or http://host:port for a local simulator.",
+                [nameof(AllowedExportFileHosts)]);
         }
 
         if (RetryMaxDelay < RetryBaseDelay)

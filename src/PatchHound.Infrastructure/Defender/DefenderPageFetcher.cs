@@ -16,8 +16,20 @@ internal sealed class DefenderPageFetcher(
     TimeProvider time,
     ILogger logger)
 {
-    public async Task<ParsedPage<T>> FetchAsync<T>(
-        Uri url, IJsonRecordReader<T> records, int pageNumber, CancellationToken cancellationToken)
+    public Task<ParsedPage<T>> FetchAsync<T>(
+        Uri url, IJsonRecordReader<T> records, int pageNumber, CancellationToken cancellationToken) =>
+        FetchAsync(url, pageNumber, async (body, token) =>
+        {
+            var page = await new JsonPageReader<T>(records, pageNumber, options.MaxPageBytes).ReadAsync(body, token);
+            logger.LogInformation(
+                "Read Defender page {PageNumber} of {Path}: {Records} records, {Skipped} unusable, {Bytes} bytes",
+                pageNumber, url.AbsolutePath, page.Items.Count, page.Skipped.Count, page.Bytes);
+            return page with { Skipped = [.. page.Skipped.Select(s => s with { Listing = url.AbsolutePath })] };
+        }, cancellationToken);
+
+    /// <summary>Gets <paramref name="url"/> with the retry policy above and reads a 200's JSON body with <paramref name="read"/>.</summary>
+    public async Task<TResult> FetchAsync<TResult>(
+        Uri url, int pageNumber, Func<Stream, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken)
     {
         int throttled = 0, failed = 0;
         while (true)
@@ -37,11 +49,7 @@ internal sealed class DefenderPageFetcher(
                 {
                     EnsureJson(response, pageNumber);
                     await using var body = await response.Content.ReadAsStreamAsync(linked.Token);
-                    var page = await new JsonPageReader<T>(records, pageNumber, options.MaxPageBytes).ReadAsync(body, linked.Token);
-                    logger.LogInformation(
-                        "Read Defender page {PageNumber} of {Path}: {Records} records, {Skipped} unusable, {Bytes} bytes",
-                        pageNumber, url.AbsolutePath, page.Items.Count, page.Skipped.Count, page.Bytes);
-                    return page with { Skipped = [.. page.Skipped.Select(s => s with { Listing = url.AbsolutePath })] };
+                    return await read(body, linked.Token);
                 }
 
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

@@ -31,6 +31,12 @@ public static class DefenderRegistration
             })
             .ConfigurePrimaryHttpMessageHandler(NoRedirects);
 
+
+        // The export files are gzip blobs read as such: no transparent decompression, whatever Content-Encoding says.
+        // The factory's request logging is removed: a SAS URL's query is its signature (the runtime redacts it too).
+        services.AddHttpClient<ExportFileDownloader>(DefenderHttpClients.ExportFiles, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
+            .RemoveAllLoggers();
         services.AddSingleton<DefenderTokenProviderFactory>();
         services.AddSingleton<DefenderClientFactory>();
         return services;

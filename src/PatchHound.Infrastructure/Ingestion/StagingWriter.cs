@@ -15,6 +15,11 @@ public sealed class StagingWriter(PatchHoundDbContext db)
     private static readonly string DeleteBatchSql = StagingTables.Each(
         table => $"DELETE FROM {table} WHERE tenant_id = @tenant AND run_id = @run AND batch_number = @batch");
 
+    private const string DeleteExportRowsSql = """
+        DELETE FROM staged_findings WHERE tenant_id = @tenant AND run_id = @run;
+        DELETE FROM staged_software WHERE tenant_id = @tenant AND run_id = @run
+        """;
+
     private const string StagedElsewhereSql = $"""
         SELECT count(*), min(b.external_id) FROM {StagingCopy.DeviceTable} b
         JOIN staged_devices s ON s.tenant_id = @tenant AND s.run_id = @run AND s.external_id = b.external_id
@@ -170,6 +175,58 @@ public sealed class StagingWriter(PatchHoundDbContext db)
         }
         return new StagingBatchResult(
             devicesStaged, findingsStaged, findings.Count - findingRows.Count, findingRows.Count - findingsStaged, text.ValuesChanged);
+    }
+
+    /// <summary>
+    /// Deletes what batch <paramref name="batchNumber"/> staged before (a replayed batch), for a batch written in
+    /// chunks with <see cref="AppendAsync"/>; in the caller's transaction.
+    /// </summary>
+    public Task ClearBatchAsync(Guid runId, int batchNumber, CancellationToken cancellationToken) =>
+        Sql(runId, batchNumber).ExecuteAsync(DeleteBatchSql, cancellationToken);
+
+    /// <summary>
+    /// Deletes every staged finding and software row of the run (its devices stay): a via-files run whose export was
+    /// regenerated meanwhile reads the new snapshot's files from the first (ADR 0016).
+    /// </summary>
+    public Task ClearExportRowsAsync(Guid runId, CancellationToken cancellationToken) =>
+        Sql(runId, 0).ExecuteAsync(DeleteExportRowsSql, cancellationToken);
+
+    /// <summary>
+    /// Adds one chunk of a full export's rows to batch <paramref name="batchNumber"/> without replacing what the batch
+    /// staged so far: a via-files batch (one file) is staged a bounded chunk at a time, in the caller's transaction.
+    /// Keys staged already (by this batch or another) collapse onto the first row, as in <see cref="WriteAsync(Guid, int, IReadOnlyList{StagedDeviceRow}, IReadOnlyList{StagedFindingRow}, IReadOnlyList{StagedSoftwareRow}, CancellationToken)"/>.
+    /// </summary>
+    public async Task<StagingBatchResult> AppendAsync(
+        Guid runId,
+        int batchNumber,
+        IReadOnlyList<StagedFindingRow> findings,
+        IReadOnlyList<StagedSoftwareRow> software,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(software);
+        var sql = Sql(runId, batchNumber);
+        var text = new TextCleaning();
+        var findingRows = findings.Select(row => StagedRowNormalizer.Finding(row, text)).OfType<StagedFindingRow>().ToList();
+        var softwareRows = software.Select(row => StagedRowNormalizer.Software(row, text)).ToList();
+        await StagingCopy.CopyFindingsAsync(sql.Connection, findingRows, cancellationToken);
+        var findingsStaged = await sql.ExecuteAsync(InsertFindingsSql, cancellationToken);
+        await StagingCopy.CopySoftwareAsync(sql.Connection, softwareRows, cancellationToken);
+        await sql.ExecuteAsync(InsertSoftwareSql, cancellationToken);
+        return new StagingBatchResult(
+            0, findingsStaged, findings.Count - findingRows.Count, findingRows.Count - findingsStaged, text.ValuesChanged);
+    }
+
+    private IngestionSql Sql(Guid runId, int batchNumber)
+    {
+        var tenantId = db.Tenant.RequireTenantId();
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException(
+                "StagingWriter needs the caller's transaction (db.Database.BeginTransactionAsync) so that the batch and the run's checkpoint commit together.");
+        }
+
+        return new IngestionSql((NpgsqlConnection)db.Database.GetDbConnection(), tenantId, runId) { BatchNumber = batchNumber };
     }
 
     private static async Task<int> StageDevicesAsync(

@@ -86,6 +86,13 @@ public sealed class IngestionBatchJob(
     {
         var source = await step.Db.SourceConfigurations.AsNoTracking().SingleAsync(s => s.Id == step.Run.SourceId, token);
         var client = await step.Services.GetRequiredService<DefenderClientFactory>().CreateAsync(source, token);
+        if (checkpoint.Phase == IngestionPhases.Findings && step.Run.PullMode == IngestionPullMode.Files)
+        {
+            await step.Services.GetRequiredService<ExportFileBatch>().StageAsync(
+                step, checkpoint, batchNumber, client, () => step.Job?.SetJobParameter(StagedParameter, batchNumber), token);
+            return;
+        }
+
         var pageNumber = await PageNumberAsync(step, checkpoint, batchNumber, token);
         var delta = step.Run.PullMode == IngestionPullMode.Delta;
         var page = checkpoint.Phase == IngestionPhases.Devices

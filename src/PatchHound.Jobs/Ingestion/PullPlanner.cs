@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PatchHound.Core.Ingestion;
+using PatchHound.Core.Sources;
 using PatchHound.Infrastructure.Persistence;
 
 namespace PatchHound.Jobs.Ingestion;
@@ -13,8 +14,19 @@ internal static class PullPlanner
 {
     public static async Task<PullPlan> PlanAsync(PatchHoundDbContext db, IngestionRun run, DateTimeOffset now, CancellationToken token)
     {
-        var interval = await db.SourceConfigurations.AsNoTracking().Where(s => s.Id == run.SourceId)
-            .Select(s => s.FullRunIntervalDays).SingleAsync(token);
+        var source = await db.SourceConfigurations.AsNoTracking().Where(s => s.Id == run.SourceId)
+            .Select(s => new { s.FullRunIntervalDays, s.PullMode }).SingleAsync(token);
+        var plan = await PlanDeltaOrFullAsync(db, run, source.FullRunIntervalDays, now, token);
+
+        // A full export is read the way the source asks: the paged JSON export or via files (the same snapshot).
+        return plan.Mode == IngestionPullMode.Full && source.PullMode == SourcePullMode.Files
+            ? plan with { Mode = IngestionPullMode.Files }
+            : plan;
+    }
+
+    private static async Task<PullPlan> PlanDeltaOrFullAsync(
+        PatchHoundDbContext db, IngestionRun run, int? interval, DateTimeOffset now, CancellationToken token)
+    {
         if (interval is null)
         {
             return PullPlan.For(null, now, null, null);
@@ -22,7 +34,7 @@ internal static class PullPlanner
 
         var succeeded = db.IngestionRuns.AsNoTracking()
             .Where(r => r.SourceId == run.SourceId && r.Id != run.Id && r.Status == IngestionRunStatus.Succeeded);
-        var lastFull = await succeeded.Where(r => r.PullMode == IngestionPullMode.Full).MaxAsync(r => (DateTimeOffset?)r.QueuedAt, token);
+        var lastFull = await succeeded.Where(r => r.PullMode != IngestionPullMode.Delta).MaxAsync(r => (DateTimeOffset?)r.QueuedAt, token);
         var lastAny = await succeeded.MaxAsync(r => (DateTimeOffset?)r.QueuedAt, token);
         return PullPlan.For(interval, now, lastFull, lastAny);
     }

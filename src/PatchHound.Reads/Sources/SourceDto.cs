@@ -22,11 +22,15 @@ internal sealed record SourceDto(
     /// <summary>Null: every run is a full export; N: deltas between full exports every N days (ADR 0016).</summary>
     public int? FullRunIntervalDays { get; init; }
 
+    /// <summary>How full exports are read: <c>Full</c> (the paged JSON export) or <c>Files</c> (via files).</summary>
+    public SourcePullMode PullMode { get; init; }
+
     public static SourceDto From(SourceConfiguration source, DateTimeOffset? credentialsSetAt) => new(
         source.Id, source.Kind, source.Name, source.CronSchedule, source.BaseUrl, source.PageSize, source.Enabled,
         source.CredentialReference is not null, source.CredentialReference is null ? null : credentialsSetAt,
         source.CreatedAt, source.UpdatedAt)
     {
         FullRunIntervalDays = source.FullRunIntervalDays,
+        PullMode = source.PullMode,
     };
 }

@@ -12,6 +12,7 @@ internal sealed class SourceConfigurationConfiguration : IEntityTypeConfiguratio
         builder.HasClientKey();
         builder.BelongsToTenant();
         builder.Property(s => s.Kind).StoredAsText();
+        builder.Property(s => s.PullMode).StoredAsText();
         builder.Property(s => s.Name).HasMaxLength(Limits.Name).IsRequired();
         builder.Property(s => s.CronSchedule).HasMaxLength(Limits.Cron).IsRequired();
         builder.Property(s => s.BaseUrl).HasMaxLength(Limits.Url).IsRequired();

@@ -1543,6 +1543,12 @@ namespace PatchHound.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("page_size");
 
+                    b.Property<string>("PullMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pull_mode");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
