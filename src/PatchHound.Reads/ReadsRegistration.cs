@@ -1,3 +1,4 @@
+using PatchHound.Reads.Approvals;
 using PatchHound.Reads.Audit;
 using PatchHound.Reads.Cases;
 using PatchHound.Reads.Dashboard;
@@ -14,7 +15,7 @@ namespace PatchHound.Reads;
 internal static class ReadsRegistration
 {
     /// <summary>
-    /// The tenant's read models: remediation cases, audit trails, devices, installed software, findings (list, detail, CSV export), vulnerabilities and the dashboard.
+    /// The tenant's read models: remediation cases, approval requests and risk acceptances, audit trails, devices, installed software, findings (list, detail, CSV export), vulnerabilities and the dashboard.
     /// Scoped, on the request's <c>PatchHoundDbContext</c>; the tenant route filter enters the tenant first.
     /// Needs <c>SweepOptions</c> (registered by <c>AddSweeps</c>) for the due-soon window.
     /// </summary>
@@ -30,6 +31,8 @@ internal static class ReadsRegistration
         services.AddScoped<IngestionRunQueries>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<ApprovalQueries>();
+        services.AddScoped<RiskAcceptanceQueries>();
         return services;
     }
 }

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Tenancy;
 using PatchHound.Api.Work;
-using PatchHound.Infrastructure.Persistence;
+using PatchHound.Reads.Approvals;
 
 namespace PatchHound.Api.Approvals;
 
@@ -19,63 +18,36 @@ internal static class ApprovalDecisionEndpoints
     }
 
     private static async Task<Results<Ok<ApprovalDto>, ProblemHttpResult, ValidationProblem>> ApproveAsync(
-        Guid id, ApproveRequest? body, HttpRequest http, PatchHoundDbContext db, CurrentCaller caller, ApprovalDecisions decisions,
-        CancellationToken cancellationToken)
+        Guid id, ApproveRequest? body, HttpRequest http, CurrentCaller caller, ApprovalDecisions decisions, CancellationToken cancellationToken)
     {
-        if (caller.UserId is not { } approver)
+        if (caller.UserId is null)
         {
             return WorkProblems.NeedsUser();
         }
 
-        var request = await db.ApprovalRequests.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (request is null)
-        {
-            return WorkProblems.NotFound("approval request");
-        }
-
-        if (RowVersion.ExpectIfMatch(db, request, http) is { } invalidVersion)
+        if (RowVersion.ParseIfMatch(http, out var version) is { } invalidVersion)
         {
             return invalidVersion;
         }
 
-        if (decisions.CheckAcceptedUntil(request, body?.AcceptedUntil) is { } why)
-        {
-            return FieldErrors.For("acceptedUntil", why);
-        }
-
-        if (request.RequestedByUserId == approver)
-        {
-            var refused = TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "The requester of an approval cannot approve it; another TenantAdmin must.");
-            refused.ProblemDetails.Extensions["code"] = "approval.self_approval";
-            return refused;
-        }
-
-        var acceptance = await decisions.ApproveAsync(request, approver, body?.Comment, body?.AcceptedUntil, cancellationToken);
-        return TypedResults.Ok(ApprovalDto.From(request, acceptance?.Id, RowVersion.Of(db, request)));
+        var result = await decisions.ApproveAsync(id, body ?? new ApproveRequest(null, null), version, cancellationToken);
+        return result.ToHttp(TypedResults.Ok);
     }
 
     private static async Task<Results<Ok<ApprovalDto>, ProblemHttpResult, ValidationProblem>> DenyAsync(
-        Guid id, DenyRequest? body, HttpRequest http, PatchHoundDbContext db, CurrentCaller caller, ApprovalDecisions decisions,
-        CancellationToken cancellationToken)
+        Guid id, DenyRequest? body, HttpRequest http, CurrentCaller caller, ApprovalDecisions decisions, CancellationToken cancellationToken)
     {
-        if (caller.UserId is not { } approver)
+        if (caller.UserId is null)
         {
             return WorkProblems.NeedsUser();
         }
 
-        var request = await db.ApprovalRequests.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (request is null)
-        {
-            return WorkProblems.NotFound("approval request");
-        }
-
-        if (RowVersion.ExpectIfMatch(db, request, http) is { } invalidVersion)
+        if (RowVersion.ParseIfMatch(http, out var version) is { } invalidVersion)
         {
             return invalidVersion;
         }
 
-        await decisions.DenyAsync(request, approver, body?.Comment, cancellationToken);
-        return TypedResults.Ok(ApprovalDto.From(request, null, RowVersion.Of(db, request)));
+        var result = await decisions.DenyAsync(id, body ?? new DenyRequest(null), version, cancellationToken);
+        return result.ToHttp(TypedResults.Ok);
     }
 }

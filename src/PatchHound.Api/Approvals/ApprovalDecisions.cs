@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatchHound.Api.Audit;
+using PatchHound.Api.Auth;
 using PatchHound.Api.Work;
 using PatchHound.Core.Approvals;
 using PatchHound.Core.Findings;
@@ -7,6 +9,7 @@ using PatchHound.Core.Identity;
 using PatchHound.Core.Notifications;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Infrastructure.Sweeps;
+using PatchHound.Reads.Approvals;
 
 namespace PatchHound.Api.Approvals;
 
@@ -16,8 +19,60 @@ namespace PatchHound.Api.Approvals;
 /// notification commit in one transaction, under the request's xmin version (a concurrent decision gets 409).
 /// </summary>
 internal sealed class ApprovalDecisions(
-    PatchHoundDbContext db, AuditTrail audit, TimeProvider clock, IOptions<ApprovalOptions> options, RealtimePublisher realtime)
+    PatchHoundDbContext db, AuditTrail audit, TimeProvider clock, IOptions<ApprovalOptions> options, RealtimePublisher realtime,
+    CurrentCaller caller)
 {
+    /// <summary>
+    /// The approve command of the REST endpoint and the approvals pages: the caller (a signed-in TenantAdmin) approves
+    /// the request, if it still has <paramref name="version"/> when one is given.
+    /// </summary>
+    public async Task<CommandResult<ApprovalDto>> ApproveAsync(Guid id, ApproveRequest body, uint? version, CancellationToken cancellationToken)
+    {
+        var approver = caller.UserId ?? throw new InvalidOperationException("Deciding needs a signed-in user.");
+        if (await FindAsync(id, version, cancellationToken) is not { } request)
+        {
+            return CommandRefusal.NotFound("approval request");
+        }
+
+        if (CheckAcceptedUntil(request, body.AcceptedUntil) is { } why)
+        {
+            return CommandRefusal.Invalid("acceptedUntil", why);
+        }
+
+        if (request.RequestedByUserId == approver)
+        {
+            return new CommandRefusal(StatusCodes.Status403Forbidden, "Forbidden",
+                "The requester of an approval cannot approve it; another TenantAdmin must.", Code: "approval.self_approval");
+        }
+
+        var acceptance = await ApproveAsync(request, approver, body.Comment, body.AcceptedUntil, cancellationToken);
+        return ApprovalDto.From(request, acceptance?.Id, RowVersion.Of(db, request));
+    }
+
+    /// <summary>The deny command of the REST endpoint and the approvals pages.</summary>
+    public async Task<CommandResult<ApprovalDto>> DenyAsync(Guid id, DenyRequest body, uint? version, CancellationToken cancellationToken)
+    {
+        var approver = caller.UserId ?? throw new InvalidOperationException("Deciding needs a signed-in user.");
+        if (await FindAsync(id, version, cancellationToken) is not { } request)
+        {
+            return CommandRefusal.NotFound("approval request");
+        }
+
+        await DenyAsync(request, approver, body.Comment, cancellationToken);
+        return ApprovalDto.From(request, null, RowVersion.Of(db, request));
+    }
+
+    private async Task<ApprovalRequest?> FindAsync(Guid id, uint? version, CancellationToken cancellationToken)
+    {
+        var request = await db.ApprovalRequests.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (request is not null)
+        {
+            RowVersion.Expect(db, request, version);
+        }
+
+        return request;
+    }
+
     /// <summary>Null when the request's kind needs no end date or the given one is acceptable; else why not.</summary>
     public string? CheckAcceptedUntil(ApprovalRequest request, DateTimeOffset? acceptedUntil)
     {

@@ -9,7 +9,7 @@ using PatchHound.Core.Approvals;
 using PatchHound.Core.Identity;
 using PatchHound.Core.Vulnerabilities;
 using PatchHound.Infrastructure.Persistence;
-using PatchHound.Infrastructure.Persistence.Configurations;
+using PatchHound.Reads.Approvals;
 using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.Approvals;
@@ -31,11 +31,8 @@ internal static class ApprovalsApi
         return app;
     }
 
-    internal static IQueryable<Guid?> RiskAcceptanceOf(PatchHoundDbContext db, Guid requestId) =>
-        db.RiskAcceptances.Where(r => r.ApprovalRequestId == requestId).Select(r => (Guid?)r.Id);
-
     private static async Task<Results<Ok<Page<ApprovalDto>>, ValidationProblem>> ListAsync(
-        string? status, string? kind, int? limit, string? cursor, PatchHoundDbContext db, CancellationToken cancellationToken)
+        string? status, string? kind, int? limit, string? cursor, ApprovalQueries queries, CancellationToken cancellationToken)
     {
         if (!QueryValues.TryParseEnum<ApprovalStatus>(status, out var statusFilter))
         {
@@ -47,39 +44,11 @@ internal static class ApprovalsApi
             return FieldErrors.For(nameof(kind), QueryValues.Names<ApprovalKind>());
         }
 
-        var query = db.ApprovalRequests.AsNoTracking();
-        query = statusFilter is { } s ? query.Where(a => a.Status == s) : query;
-        query = kindFilter is { } k ? query.Where(a => a.Kind == k) : query;
-        if (Cursor.Decode<KeysetPosition>(cursor) is { } after)
-        {
-            query = query.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.RequestedAt, a.Id), ValueTuple.Create(after.At, after.Id)));
-        }
-
-        var take = PageLimit.Of(limit);
-        var rows = await query.OrderByDescending(a => a.RequestedAt).ThenByDescending(a => a.Id)
-            .Take(take + 1)
-            .Select(a => new
-            {
-                Request = a,
-                RiskAcceptanceId = db.RiskAcceptances.Where(r => r.ApprovalRequestId == a.Id).Select(r => (Guid?)r.Id).FirstOrDefault(),
-                Version = EF.Property<uint>(a, ConcurrencyToken.PropertyName),
-            })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(KeysetPage.Of(
-            rows, take, r => ApprovalDto.From(r.Request, r.RiskAcceptanceId, r.Version), r => new KeysetPosition(r.Request.RequestedAt, r.Request.Id)));
+        return TypedResults.Ok(await queries.PageAsync(statusFilter, kindFilter, Cursor.Decode<KeysetPosition>(cursor), PageLimit.Of(limit), cancellationToken));
     }
 
-    private static async Task<Results<Ok<ApprovalDto>, ProblemHttpResult>> GetAsync(Guid id, PatchHoundDbContext db, CancellationToken cancellationToken)
-    {
-        var request = await db.ApprovalRequests.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (request is null)
-        {
-            return WorkProblems.NotFound("approval request");
-        }
-
-        var acceptanceId = await RiskAcceptanceOf(db, id).FirstOrDefaultAsync(cancellationToken);
-        return TypedResults.Ok(ApprovalDto.From(request, acceptanceId, RowVersion.Of(db, request)));
-    }
+    private static async Task<Results<Ok<ApprovalDto>, ProblemHttpResult>> GetAsync(Guid id, ApprovalQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } approval ? TypedResults.Ok(approval) : WorkProblems.NotFound("approval request");
 
     private static async Task<Results<Created<ApprovalDto>, ProblemHttpResult, ValidationProblem>> CreateAsync(
         string tenant, NewApprovalRequest body, PatchHoundDbContext db, AuditTrail audit, CurrentCaller caller, TimeProvider clock,

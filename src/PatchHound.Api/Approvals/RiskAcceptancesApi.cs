@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using PatchHound.Api.Audit;
 using PatchHound.Api.Tenancy;
 using PatchHound.Api.Work;
-using PatchHound.Core.Approvals;
-using PatchHound.Infrastructure.Persistence;
+using PatchHound.Reads.Approvals;
 using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.Approvals;
@@ -19,80 +16,34 @@ internal static class RiskAcceptancesApi
     {
         var acceptances = app.MapTenantGroup("/risk-acceptances").AllowTenantRoles(WorkRoles.Readers).WithTags("Risk acceptances");
         acceptances.MapGet("/", ListAsync).WithName("ListRiskAcceptances")
-            .WithSummary("Risk acceptances, newest first; filter by state (Active, Expired, Revoked)");
+            .WithSummary("Risk acceptances, newest first; filter by state (Active, Expired, Revoked) and expiresWithin (days); sort=expiresAt for the soonest end first");
         acceptances.MapGet("/{id:guid}", GetAsync).WithName("GetRiskAcceptance").WithSummary("One risk acceptance");
         acceptances.MapPost("/{id:guid}/revoke", RevokeAsync).AllowTenantRoles(WorkRoles.Approvers).WithName("RevokeRiskAcceptance")
-            .WithSummary("End an active risk acceptance now; revoking a revoked one changes nothing");
+            .WithSummary("End an active risk acceptance now, with an optional reason; revoking a revoked one changes nothing");
         return app;
     }
 
     private static async Task<Results<Ok<Page<RiskAcceptanceDto>>, ValidationProblem>> ListAsync(
-        string? state, int? limit, string? cursor, PatchHoundDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string? state, string? expiresWithin, string? sort, int? limit, string? cursor, RiskAcceptanceQueries queries, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        if (!QueryValues.TryParseEnum<RiskAcceptanceState>(state, out var stateFilter))
+        var errors = new Dictionary<string, string[]>();
+        var filter = RiskAcceptanceFilter.Parse(state, expiresWithin, sort, errors);
+        if (errors.Count > 0)
         {
-            return FieldErrors.For(nameof(state), QueryValues.Names<RiskAcceptanceState>());
+            return TypedResults.ValidationProblem(errors);
         }
 
-        var now = clock.GetUtcNow();
-        var query = db.RiskAcceptances.AsNoTracking();
-        query = stateFilter switch
-        {
-            RiskAcceptanceState.Active => query.Where(r => r.RevokedAt == null && r.ExpiresAt > now),
-            RiskAcceptanceState.Expired => query.Where(r => r.RevokedAt == null && r.ExpiresAt <= now),
-            RiskAcceptanceState.Revoked => query.Where(r => r.RevokedAt != null),
-            _ => query,
-        };
-        if (Cursor.Decode<KeysetPosition>(cursor) is { } after)
-        {
-            query = query.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.AcceptedAt, r.Id), ValueTuple.Create(after.At, after.Id)));
-        }
-
-        var take = PageLimit.Of(limit);
-        var rows = await query.OrderByDescending(r => r.AcceptedAt).ThenByDescending(r => r.Id).Take(take + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(KeysetPage.Of(rows, take, r => RiskAcceptanceDto.From(r, now), r => new KeysetPosition(r.AcceptedAt, r.Id)));
+        return TypedResults.Ok(await queries.PageAsync(filter, clock.GetUtcNow(), Cursor.Decode<KeysetPosition>(cursor), PageLimit.Of(limit), cancellationToken));
     }
 
     private static async Task<Results<Ok<RiskAcceptanceDto>, ProblemHttpResult>> GetAsync(
-        Guid id, PatchHoundDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var acceptance = await db.RiskAcceptances.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return acceptance is null ? WorkProblems.NotFound("risk acceptance") : TypedResults.Ok(RiskAcceptanceDto.From(acceptance, clock.GetUtcNow()));
-    }
+        Guid id, RiskAcceptanceQueries queries, TimeProvider clock, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, clock.GetUtcNow(), cancellationToken) is { } acceptance
+            ? TypedResults.Ok(acceptance)
+            : WorkProblems.NotFound("risk acceptance");
 
-    /// <summary>
-    /// A conditional UPDATE decides who revokes: of two concurrent revocations one changes the row and writes the
-    /// audit entry, the other finds it revoked and changes nothing.
-    /// </summary>
-    private static async Task<Results<Ok<RiskAcceptanceDto>, ProblemHttpResult>> RevokeAsync(
-        Guid id, PatchHoundDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var acceptance = await db.RiskAcceptances.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (acceptance is null)
-        {
-            return WorkProblems.NotFound("risk acceptance");
-        }
-
-        if (acceptance.RevokedAt is null && acceptance.ExpiresAt <= now)
-        {
-            return WorkProblems.Conflict("Already expired", $"This risk acceptance ended at {acceptance.ExpiresAt:O}; there is nothing to revoke.");
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var revoked = await db.RiskAcceptances
-            .Where(r => r.Id == id && r.RevokedAt == null && r.ExpiresAt > now)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.RevokedAt, now), cancellationToken);
-        if (revoked == 1)
-        {
-            var before = RiskAcceptanceSnapshot.Of(acceptance);
-            acceptance.Revoke(now);
-            audit.Record("risk_acceptance.revoked", nameof(RiskAcceptance), acceptance.Id, before, RiskAcceptanceSnapshot.Of(acceptance));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        var current = await db.RiskAcceptances.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
-        return TypedResults.Ok(RiskAcceptanceDto.From(current, now));
-    }
+    private static async Task<Results<Ok<RiskAcceptanceDto>, ProblemHttpResult, ValidationProblem>> RevokeAsync(
+        Guid id, RevokeRequest? body, RiskAcceptanceRevocation revocation, CancellationToken cancellationToken) =>
+        (await revocation.RevokeAsync(id, body ?? new RevokeRequest(null), cancellationToken)).ToHttp(TypedResults.Ok);
 }

@@ -10,7 +10,7 @@ namespace PatchHound.Api.WebUi;
 /// <summary>The case pages' writes: the REST endpoints' <see cref="CaseCommands"/>, run by <see cref="WebUiCommands"/>.</summary>
 internal sealed class WebUiCases(CaseCommands commands, WebUiCommands run, CurrentCaller caller) : IWebUiCases
 {
-    private static readonly WebUiOutcome VersionInvalid = WebUiCommands.Invalid("version", "The form's version is not one this page handed out; reload the case.");
+    internal static readonly WebUiOutcome VersionInvalid = WebUiCommands.Invalid("version", "The form's version is not one this page handed out; reload the case.");
 
     public Task<WebUiOutcome> CommentAsync(Guid caseId, string? body, CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ internal sealed class WebUiCases(CaseCommands commands, WebUiCommands run, Curre
         return run.RunAsync(WorkRoles.Workers, request, () => commands.MoveAsync(caseId, request, expected, cancellationToken));
     }
 
-    private static bool TryVersion(string? text, out uint? version)
+    internal static bool TryVersion(string? text, out uint? version)
     {
         version = null;
         if (string.IsNullOrWhiteSpace(text))

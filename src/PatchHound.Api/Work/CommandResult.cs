@@ -27,11 +27,19 @@ internal sealed record CommandResult<T>(T? Value, CommandRefusal? Refusal)
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Problem(statusCode: Refusal.Status, title: Refusal.Title, detail: Refusal.Detail);
+        var problem = TypedResults.Problem(statusCode: Refusal.Status, title: Refusal.Title, detail: Refusal.Detail);
+        if (Refusal.Code is { } code)
+        {
+            problem.ProblemDetails.Extensions["code"] = code;
+        }
+
+        return problem;
     }
 }
 
-internal sealed record CommandRefusal(int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
+/// <summary>A refusal in the API's words; <c>Code</c> is the rule's code, as rule violations carry it (e.g. <c>approval.self_approval</c>).</summary>
+internal sealed record CommandRefusal(
+    int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null, string? Code = null)
 {
     /// <summary>The same answer whether the row does not exist or belongs to another tenant.</summary>
     public static CommandRefusal NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", $"The {what} does not exist.");

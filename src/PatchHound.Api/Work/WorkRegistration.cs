@@ -23,6 +23,7 @@ internal static class WorkRegistration
         builder.Services.AddScoped<CaseAssignment>();
         builder.Services.AddScoped<CaseCommands>();
         builder.Services.AddScoped<ApprovalDecisions>();
+        builder.Services.AddScoped<RiskAcceptanceRevocation>();
         builder.Services.AddScoped<NotificationCommands>();
         return builder;
     }

@@ -27,6 +27,21 @@ internal sealed class CaseQueries(PatchHoundDbContext db)
         return KeysetPage.Of(rows, take, r => CaseSummaryDto.From(r.Case, r.Version), r => new KeysetPosition(r.Case.CreatedAt, r.Case.Id));
     }
 
+    /// <summary>
+    /// The open cases assigned to a user, overdue first (by how long overdue), then by stage due date, undated last:
+    /// the "My work" page's list; at most <paramref name="take"/>, and whether there are more.
+    /// </summary>
+    public async Task<(IReadOnlyList<CaseSummaryDto> Cases, bool More)> AssignedAsync(Guid userId, int take, CancellationToken cancellationToken)
+    {
+        var rows = await db.RemediationCases.AsNoTracking()
+            .Where(c => c.AssigneeUserId == userId && c.Status != Core.Remediation.RemediationCaseStatus.Closed)
+            .OrderBy(c => c.StageDueAt == null).ThenBy(c => c.StageDueAt).ThenBy(c => c.Id)
+            .Take(take + 1)
+            .Select(c => new { Case = c, Version = EF.Property<uint>(c, ConcurrencyToken.PropertyName) })
+            .ToListAsync(cancellationToken);
+        return (rows.Take(take).Select(r => CaseSummaryDto.From(r.Case, r.Version)).ToList(), rows.Count > take);
+    }
+
     /// <summary>The case with its whole stage history and first page of comments; null when not in this tenant.</summary>
     public async Task<CaseDto?> GetAsync(Guid id, CancellationToken cancellationToken)
     {

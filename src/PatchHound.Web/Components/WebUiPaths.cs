@@ -23,7 +23,15 @@ public static class WebUiPaths
 
     public static string Case(string slug, Guid id) => Tenant(slug, $"/cases/{id}");
 
-    public static string Approvals(string slug) => Tenant(slug, "/approvals");
+    public static string Approvals(string slug, string query = "") => Tenant(slug, "/approvals") + query;
+
+    public static string Approval(string slug, Guid id) => Tenant(slug, $"/approvals/{id}");
+
+    public static string RiskAcceptances(string slug, string query = "") => Tenant(slug, "/risk-acceptances") + query;
+
+    public static string RiskAcceptance(string slug, Guid id) => Tenant(slug, $"/risk-acceptances/{id}");
+
+    public static string MyWork(string slug) => Tenant(slug, "/my-work");
 
     /// <summary>A query string (with a leading <c>?</c>, or empty) of the pairs that have a value.</summary>
     public static string Query(IEnumerable<(string Name, string? Value)> pairs)

@@ -36,4 +36,23 @@ public static class Words
         "ExploitIsInKit" => "In exploit kits",
         _ => level,
     };
+
+    /// <summary>The time left until a deadline, in days and hours ("2 d 3 h"; "under an hour" at the end).</summary>
+    public static string TimeLeft(DateTimeOffset deadline, DateTimeOffset now)
+    {
+        var left = deadline - now;
+        if (left <= TimeSpan.Zero)
+        {
+            return "expired";
+        }
+
+        var days = (int)left.TotalDays;
+        return days == 0 && left.Hours == 0
+            ? "under an hour"
+            : days == 0 ? $"{left.Hours.ToString(CultureInfo.InvariantCulture)} h" : $"{days.ToString(CultureInfo.InvariantCulture)} d {left.Hours.ToString(CultureInfo.InvariantCulture)} h";
+    }
+
+    /// <summary>A count with its noun, singular for one ("1 request waits", "3 requests wait").</summary>
+    public static string Count(int count, string one, string many) =>
+        $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? one : many)}";
 }

@@ -118,6 +118,7 @@ function build() {
   });
   built.on("caseAssigned", (a) => {
     toast("A case was assigned to you", `/t/${a.tenantId}/cases/${a.caseId}`);
+    reloadIfShown("caseAssigned");
   });
   built.on("ingestionRun", (run) => {
     updateRun(run);

@@ -57,6 +57,16 @@ public static class EndpointCatalog
         new("POST", "/t/{Tenant}/cases", EndpointAccess.Page),
         new("GET", "/t/{Tenant}/cases/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "case"))),
         new("POST", "/t/{Tenant}/cases/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "case"))),
+        new("GET", "/t/{Tenant}/approvals", EndpointAccess.Page, Roles: [TenantRole.TenantAdmin]),
+        new("POST", "/t/{Tenant}/approvals", EndpointAccess.Page, Roles: [TenantRole.TenantAdmin]),
+        new("GET", "/t/{Tenant}/approvals/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "approval"))),
+        new("POST", "/t/{Tenant}/approvals/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "approval"))),
+        new("GET", "/t/{Tenant}/risk-acceptances", EndpointAccess.Page),
+        new("POST", "/t/{Tenant}/risk-acceptances", EndpointAccess.Page),
+        new("GET", "/t/{Tenant}/risk-acceptances/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "riskAcceptance"))),
+        new("POST", "/t/{Tenant}/risk-acceptances/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "riskAcceptance"))),
+        new("GET", "/t/{Tenant}/my-work", EndpointAccess.Page),
+        new("POST", "/t/{Tenant}/my-work", EndpointAccess.Page),
 
         // Operators
         new("*", "/admin/jobs/{**path}", EndpointAccess.Operator),

@@ -1,8 +1,8 @@
 using PatchHound.Core.Approvals;
 
-namespace PatchHound.Api.Approvals;
+namespace PatchHound.Reads.Approvals;
 
-internal sealed record RiskAcceptanceDto(
+public sealed record RiskAcceptanceDto(
     Guid Id,
     Guid ApprovalRequestId,
     RiskAcceptanceScope Scope,
@@ -15,7 +15,7 @@ internal sealed record RiskAcceptanceDto(
     DateTimeOffset? RevokedAt,
     RiskAcceptanceState State)
 {
-    public static RiskAcceptanceDto From(RiskAcceptance r, DateTimeOffset now) => new(
+    internal static RiskAcceptanceDto From(RiskAcceptance r, DateTimeOffset now) => new(
         r.Id, r.ApprovalRequestId, r.Scope, r.FindingId, r.VulnerabilityId, r.DeviceId, r.Justification, r.AcceptedAt, r.ExpiresAt,
         r.RevokedAt, StateAt(r, now));
 

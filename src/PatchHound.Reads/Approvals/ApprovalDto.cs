@@ -1,13 +1,13 @@
 using PatchHound.Core.Approvals;
 using PatchHound.Core.Identity;
 
-namespace PatchHound.Api.Approvals;
+namespace PatchHound.Reads.Approvals;
 
 /// <summary>
 /// An approval request. <c>Status</c> is as stored: a pending request past <c>ExpiresAt</c> can no longer be
 /// decided and turns Expired at the next approval-expiry sweep.
 /// </summary>
-internal sealed record ApprovalDto(
+public sealed record ApprovalDto(
     Guid Id,
     ApprovalKind Kind,
     ApprovalStatus Status,
@@ -24,7 +24,7 @@ internal sealed record ApprovalDto(
     Guid? RiskAcceptanceId,
     uint Version)
 {
-    public static ApprovalDto From(ApprovalRequest a, Guid? riskAcceptanceId, uint version) => new(
+    internal static ApprovalDto From(ApprovalRequest a, Guid? riskAcceptanceId, uint version) => new(
         a.Id, a.Kind, a.Status, a.RequestedByUserId, a.ApproverRole, a.FindingId, a.VulnerabilityId, a.Justification,
         a.RequestedAt, a.ExpiresAt, a.DecidedAt, a.DecidedByUserId, a.DecisionComment, riskAcceptanceId, version);
 }

@@ -1,7 +1,7 @@
-namespace PatchHound.Api.Approvals;
+namespace PatchHound.Reads.Approvals;
 
 /// <summary>Where a risk acceptance stands now; each acceptance is in exactly one state.</summary>
-internal enum RiskAcceptanceState
+public enum RiskAcceptanceState
 {
     /// <summary>In force: not revoked and not yet past its end.</summary>
     Active,
