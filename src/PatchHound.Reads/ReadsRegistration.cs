@@ -5,6 +5,7 @@ using PatchHound.Reads.Devices;
 using PatchHound.Reads.Findings;
 using PatchHound.Reads.Ingestion;
 using PatchHound.Reads.Notifications;
+using PatchHound.Reads.Settings;
 using PatchHound.Reads.Software;
 using PatchHound.Reads.Sources;
 using PatchHound.Reads.Vulnerabilities;
@@ -30,6 +31,8 @@ internal static class ReadsRegistration
         services.AddScoped<IngestionRunQueries>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<SettingsQueries>();
+        services.AddScoped<AuditLogQueries>();
         return services;
     }
 }

@@ -24,6 +24,7 @@ internal static class WebUiHosting
         services.AddScoped<IWebUiIngestion, WebUiIngestion>();
         services.AddScoped<WebUiCommands>();
         services.AddScoped<IWebUiCases, WebUiCases>();
+        services.AddScoped<IWebUiSettings, WebUiSettings>();
         return builder;
     }
 }
