@@ -6,6 +6,7 @@ using PatchHound.Reads.Devices;
 using PatchHound.Reads.Findings;
 using PatchHound.Reads.Ingestion;
 using PatchHound.Reads.Notifications;
+using PatchHound.Reads.Settings;
 using PatchHound.Reads.Software;
 using PatchHound.Reads.Sources;
 using PatchHound.Reads.Vulnerabilities;
@@ -33,6 +34,8 @@ internal static class ReadsRegistration
         services.AddScoped<AuditQueries>();
         services.AddScoped<ApprovalQueries>();
         services.AddScoped<RiskAcceptanceQueries>();
+        services.AddScoped<SettingsQueries>();
+        services.AddScoped<AuditLogQueries>();
         return services;
     }
 }

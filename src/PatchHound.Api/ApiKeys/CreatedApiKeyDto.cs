@@ -1,3 +1,5 @@
+using PatchHound.Reads.Settings;
+
 namespace PatchHound.Api.ApiKeys;
 
 /// <summary>The answer to creating a key: the only time its <see cref="Secret"/> is ever shown.</summary>

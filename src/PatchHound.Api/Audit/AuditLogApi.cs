@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using PatchHound.Api.Tenancy;
 using PatchHound.Api.Work;
-using PatchHound.Infrastructure.Persistence;
+using PatchHound.Reads;
+using PatchHound.Reads.Audit;
 using PatchHound.Reads.Paging;
 
 namespace PatchHound.Api.Audit;
@@ -15,49 +15,40 @@ internal static class AuditLogApi
         var audit = app.MapTenantGroup("/audit-log").AllowTenantRoles(WorkRoles.AuditReaders).WithTags("Audit log");
         audit.MapGet("/", ListAsync).WithName("ListAuditEntries")
             .WithSummary("Audit entries, newest first; filter by actor, action, entityType, entityId and time (from inclusive, to exclusive)");
+        audit.MapGet("/export.csv", Export).WithName("ExportAuditLogCsv")
+            .WithSummary("Every audit entry of the same filter as the list, as CSV, newest first");
         audit.MapGet("/{id:guid}", GetAsync).WithName("GetAuditEntry").WithSummary("One audit entry");
         return app;
     }
 
     private static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem>> ListAsync(
-        string? actor, string? action, string? entityType, string? entityId, DateTimeOffset? from, DateTimeOffset? to,
-        int? limit, string? cursor, PatchHoundDbContext db, CancellationToken cancellationToken)
+        string? actor, string? action, string? entityType, string? entityId, string? from, string? to,
+        int? limit, string? cursor, AuditLogQueries queries, CancellationToken cancellationToken)
     {
-        if (from is not null && to is not null && to <= from)
+        var errors = new Dictionary<string, string[]>();
+        var filter = AuditLogFilter.Parse(actor, action, entityType, entityId, from, to, errors);
+        if (errors.Count > 0)
         {
-            return FieldErrors.For(nameof(to), "Must be after from.");
+            return TypedResults.ValidationProblem(errors);
         }
 
-        var query = db.AuditLogEntries.AsNoTracking();
-        query = string.IsNullOrEmpty(actor) ? query : query.Where(e => e.Actor == actor);
-        query = string.IsNullOrEmpty(action) ? query : query.Where(e => e.Action == action);
-        query = string.IsNullOrEmpty(entityType) ? query : query.Where(e => e.EntityType == entityType);
-        query = string.IsNullOrEmpty(entityId) ? query : query.Where(e => e.EntityId == entityId);
-        if (from is { } since)
-        {
-            var utc = since.ToUniversalTime();
-            query = query.Where(e => e.At >= utc);
-        }
-
-        if (to is { } until)
-        {
-            var utc = until.ToUniversalTime();
-            query = query.Where(e => e.At < utc);
-        }
-
-        if (Cursor.Decode<KeysetPosition>(cursor) is { } after)
-        {
-            query = query.Where(e => EF.Functions.LessThan(ValueTuple.Create(e.At, e.Id), ValueTuple.Create(after.At, after.Id)));
-        }
-
-        var take = PageLimit.Of(limit);
-        var rows = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(take + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(KeysetPage.Of(rows, take, AuditEntryDto.From, e => new KeysetPosition(e.At, e.Id)));
+        var after = Cursor.Decode<KeysetPosition>(cursor);
+        return TypedResults.Ok(await queries.PageAsync(filter, after, PageLimit.Of(limit), cancellationToken));
     }
 
-    private static async Task<Results<Ok<AuditEntryDto>, ProblemHttpResult>> GetAsync(Guid id, PatchHoundDbContext db, CancellationToken cancellationToken)
+    private static Results<CsvFileResult, ValidationProblem> Export(
+        string? actor, string? action, string? entityType, string? entityId, string? from, string? to, AuditLogQueries queries)
     {
-        var entry = await db.AuditLogEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        return entry is null ? WorkProblems.NotFound("audit entry") : TypedResults.Ok(AuditEntryDto.From(entry));
+        var errors = new Dictionary<string, string[]>();
+        var filter = AuditLogFilter.Parse(actor, action, entityType, entityId, from, to, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return new CsvFileResult("audit-log.csv", AuditLogQueries.CsvHeader, queries.CsvRowsAsync(filter));
     }
+
+    private static async Task<Results<Ok<AuditEntryDto>, ProblemHttpResult>> GetAsync(Guid id, AuditLogQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } entry ? TypedResults.Ok(entry) : WorkProblems.NotFound("audit entry");
 }

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using PatchHound.Api.ApiKeys;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
 using PatchHound.Api.Ingestion;
 using PatchHound.Api.ScaleOut;
+using PatchHound.Api.Sla;
 using PatchHound.Api.WebUi;
 using PatchHound.Api.Work;
 using PatchHound.Infrastructure.Realtime;
@@ -31,6 +33,8 @@ internal static class ApiServiceExtensions
         builder.Services.AddScoped<CurrentCaller>();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<IngestionRunCommands>();
+        builder.Services.AddScoped<SlaPolicyCommands>();
+        builder.Services.AddScoped<ApiKeyCommands>();
         builder.Services.AddSecretStore(builder.Configuration);
         builder.Services.AddReadApis();
         builder.AddScaleOut();

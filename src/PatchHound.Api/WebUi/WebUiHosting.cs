@@ -25,6 +25,7 @@ internal static class WebUiHosting
         services.AddScoped<WebUiCommands>();
         services.AddScoped<IWebUiCases, WebUiCases>();
         services.AddScoped<IWebUiApprovals, WebUiApprovals>();
+        services.AddScoped<IWebUiSettings, WebUiSettings>();
         return builder;
     }
 }

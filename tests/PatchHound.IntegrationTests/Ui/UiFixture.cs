@@ -33,6 +33,9 @@ public sealed class UiFixture : ReadApiFixture
 
     public RedisServer Redis { get; private set; } = null!;
 
+    /// <summary>What the browser's host logged, to search for secrets.</summary>
+    public CapturedLogEvents HostLogs { get; } = new();
+
     /// <summary>Another API instance at the same fixed "now", not serving the browser: it raises events for the live tests.</summary>
     public WebApplicationFactory<Program> Replica => replica ?? throw new InvalidOperationException("Not initialized.");
 
@@ -48,7 +51,11 @@ public sealed class UiFixture : ReadApiFixture
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now))));
         _ = replica.Services;
         kestrel = Api.WithWebHostBuilder(builder =>
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now))));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+                services.AddSingleton<Serilog.Core.ILogEventSink>(HostLogs);
+            }));
         kestrel.UseKestrel(0);
         kestrel.StartServer();
         BaseUrl = kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses

@@ -6,6 +6,7 @@ using PatchHound.Api.Auth;
 using PatchHound.Core.Identity;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Reads.Paging;
+using PatchHound.Reads.Settings;
 
 namespace PatchHound.Api.Admin.Tenants;
 
@@ -27,7 +28,7 @@ internal static class MembershipsAdminApi
     }
 
     private static async Task<Results<Ok<Page<MembershipDto>>, ProblemHttpResult>> ListAsync(
-        Guid id, PatchHoundDbContext db, int? limit, string? cursor, CancellationToken cancellationToken)
+        Guid id, PatchHoundDbContext db, SettingsQueries queries, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         var after = Cursor.Decode<MembershipCursor>(cursor);
         if (await OperatorTenants.EnterAsync(db, id, cancellationToken) is null)
@@ -35,19 +36,7 @@ internal static class MembershipsAdminApi
             return OperatorTenants.NotFound();
         }
 
-        var take = PageLimit.Of(limit);
-        var query = from m in db.TenantMemberships.AsNoTracking()
-                    join u in db.Users.AsNoTracking() on m.UserId equals u.Id
-                    select new { u.Id, u.Email, u.DisplayName, m.Role };
-        if (after is not null)
-        {
-            query = query.Where(m => string.Compare(m.Email, after.Email) > 0);
-        }
-
-        var rows = await query.OrderBy(m => m.Email).Take(take + 1).ToListAsync(cancellationToken);
-        var items = rows.Take(take).Select(m => new MembershipDto(m.Id, m.Email, m.DisplayName, m.Role)).ToList();
-        var next = rows.Count > take ? Cursor.Encode(new MembershipCursor(items[^1].Email)) : null;
-        return TypedResults.Ok(new Page<MembershipDto>(items, next));
+        return TypedResults.Ok(await queries.MembersAsync(after, PageLimit.Of(limit), cancellationToken));
     }
 
     private static async Task<Results<Created<MembershipDto>, ValidationProblem, ProblemHttpResult>> AddAsync(

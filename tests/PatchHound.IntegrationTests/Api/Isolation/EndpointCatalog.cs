@@ -67,6 +67,12 @@ public static class EndpointCatalog
         new("POST", "/t/{Tenant}/risk-acceptances/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "riskAcceptance"))),
         new("GET", "/t/{Tenant}/my-work", EndpointAccess.Page),
         new("POST", "/t/{Tenant}/my-work", EndpointAccess.Page),
+        new("GET", "/t/{Tenant}/settings", EndpointAccess.Page, AdminOnly),
+        new("POST", "/t/{Tenant}/settings", EndpointAccess.Page, AdminOnly),
+        new("GET", "/t/{Tenant}/settings/api-keys", EndpointAccess.Page, AdminOnly),
+        new("POST", "/t/{Tenant}/settings/api-keys", EndpointAccess.Page, AdminOnly),
+        new("GET", "/t/{Tenant}/audit-log", EndpointAccess.Page, [TenantRole.Auditor, TenantRole.TenantAdmin]),
+        new("POST", "/t/{Tenant}/audit-log", EndpointAccess.Page, [TenantRole.Auditor, TenantRole.TenantAdmin]),
 
         // Operators
         new("*", "/admin/jobs/{**path}", EndpointAccess.Operator),
@@ -176,6 +182,7 @@ public static class EndpointCatalog
         new("POST", "/api/tenants/{tenant}/notifications/{id:guid}/read", EndpointAccess.Tenant, Ids: Of(("id", "notification"))),
         new("POST", "/api/tenants/{tenant}/notifications/read-all", EndpointAccess.Tenant),
         new("GET", "/api/tenants/{tenant}/audit-log", EndpointAccess.Tenant),
+        new("GET", "/api/tenants/{tenant}/audit-log/export.csv", EndpointAccess.Tenant),
         new("GET", "/api/tenants/{tenant}/audit-log/{id:guid}", EndpointAccess.Tenant, Ids: Of(("id", "auditEntry"))),
     ];
 

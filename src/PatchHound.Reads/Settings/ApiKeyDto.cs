@@ -1,6 +1,6 @@
 using PatchHound.Core.Identity;
 
-namespace PatchHound.Api.ApiKeys;
+namespace PatchHound.Reads.Settings;
 
 /// <summary>An API key as listed: never its secret nor its hash.</summary>
 internal sealed record ApiKeyDto(

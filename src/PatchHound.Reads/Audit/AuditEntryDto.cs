@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PatchHound.Core.Audit;
 
-namespace PatchHound.Api.Audit;
+namespace PatchHound.Reads.Audit;
 
 internal sealed record AuditEntryDto(
     Guid Id,

@@ -1,5 +1,5 @@
 using PatchHound.Core.Identity;
 
-namespace PatchHound.Api.Admin.Tenants;
+namespace PatchHound.Reads.Settings;
 
 internal sealed record MembershipDto(Guid UserId, string Email, string DisplayName, TenantRole Role);
