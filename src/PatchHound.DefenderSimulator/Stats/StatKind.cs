@@ -13,4 +13,7 @@ public enum StatKind
     FaultsInjected,
     TokensIssued,
     TokensRefused,
+
+    /// <summary>The most requests (refused ones included) within the endpoint family's shortest rate-limit window.</summary>
+    BusiestWindow,
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PatchHound.Infrastructure.Defender.RateBudget;
 
 namespace PatchHound.Infrastructure.Defender;
 
@@ -66,6 +67,9 @@ public sealed class DefenderOptions : IValidatableObject
     /// </summary>
     public string[]? AllowedApiHosts { get; set; }
 
+    /// <summary>Pacing below Defender's documented rate limits, shared by every replica (ADR 0017).</summary>
+    public DefenderRateBudgetOptions RateBudget { get; set; } = new();
+
     /// <summary>The hosts in effect: <see cref="AllowedApiHosts"/> or the documented family.</summary>
     public IReadOnlyCollection<string> ApiHosts => AllowedApiHosts is { Length: > 0 } hosts ? hosts : DefenderApiHosts.Documented;
 
@@ -88,6 +92,11 @@ public sealed class DefenderOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 "AllowedApiHosts entries must be host names, optionally with :port (no scheme, path or wildcard).", [nameof(AllowedApiHosts)]);
+        }
+
+        foreach (var problem in RateBudget.Problems())
+        {
+            yield return problem;
         }
 
         if (RetryMaxDelay < RetryBaseDelay)

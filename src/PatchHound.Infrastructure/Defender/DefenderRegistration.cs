@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PatchHound.Infrastructure.Defender.RateBudget;
+using PatchHound.Infrastructure.Redis;
 using PatchHound.Infrastructure.Secrets;
 
 namespace PatchHound.Infrastructure.Defender;
@@ -31,6 +33,9 @@ public static class DefenderRegistration
             })
             .ConfigurePrimaryHttpMessageHandler(NoRedirects);
 
+        // The rate budget is shared through Redis when the host has it (ADR 0017).
+        services.AddPatchHoundRedisConnection(configuration);
+        services.AddSingleton<DefenderCallBudget>();
         services.AddSingleton<DefenderTokenProviderFactory>();
         services.AddSingleton<DefenderClientFactory>();
         return services;

@@ -102,6 +102,9 @@ public sealed class IngestionRunEnvironment : IAsyncDisposable
             // A new source's latest slot (here 1 January) is due at the first dispatch with no active run: left on
             // its minutely schedule, the sweep would start a scheduled run between a test's manual ones.
             ["Jobs__Schedules__ingestion-dispatch"] = "0 0 1 1 *",
+            // The simulator's documented limits are off in tests (SimulatorServer) and so is the client's pacing,
+            // unless a test turns both on (ADR 0017).
+            ["Defender__RateBudget__Enabled"] = "false",
         });
         foreach (var (key, value) in secrets.Concat(overrides ?? new Dictionary<string, string?>()))
         {
