@@ -8,6 +8,7 @@ using PatchHound.DefenderSimulator.Faults;
 using PatchHound.DefenderSimulator.Hosting;
 using PatchHound.DefenderSimulator.Stats;
 using PatchHound.DefenderSimulator.Tenants;
+using PatchHound.DefenderSimulator.Throttling;
 
 namespace PatchHound.DefenderSimulator;
 
@@ -30,6 +31,7 @@ public static class SimulatorExtensions
         builder.Services.AddSingleton<FaultBoard>();
         builder.Services.AddSingleton<SimulatorStats>();
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<TenantRateLimits>();
         builder.Services.AddSingleton<ApiGate>();
         builder.Services.AddSingleton<ExportFileSigner>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

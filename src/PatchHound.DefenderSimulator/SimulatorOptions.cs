@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using PatchHound.DefenderSimulator.Faults;
 using PatchHound.DefenderSimulator.Tenants;
+using PatchHound.DefenderSimulator.Throttling;
 
 namespace PatchHound.DefenderSimulator;
 
@@ -94,6 +95,9 @@ public sealed class SimulatorOptions : IValidatableObject
     /// </summary>
     public string? ExportFilesAuthority { get; set; }
 
+    /// <summary>Defender's documented rate limits per tenant: on by default (ADR 0017).</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
+
     /// <summary>Faults armed at start-up and again after <c>POST /_sim/reset</c>.</summary>
     public List<FaultRule> Faults { get; set; } = [];
 
@@ -101,7 +105,8 @@ public sealed class SimulatorOptions : IValidatableObject
     {
         var problems = DefaultTenant.Problems("DefaultTenant")
             .Concat(Tenants.SelectMany(t => t.Value.Problems($"Tenants:{t.Key}")))
-            .Concat(Faults.SelectMany((f, i) => f.Problems($"Faults:{i}")));
+            .Concat(Faults.SelectMany((f, i) => f.Problems($"Faults:{i}")))
+            .Concat(RateLimits.Problems());
         foreach (var problem in problems)
         {
             yield return new ValidationResult($"Simulator:{problem}");

@@ -19,6 +19,8 @@ internal static class WorkerSettings
             ["Jobs__ShutdownTimeout"] = "00:00:30",
             ["Jobs__Schedules__ingestion-dispatch"] = "0 0 1 1 *",
             ["Serilog__MinimumLevel__Default"] = "Information",
+            // The simulator's rate limits are off in the benchmark (ScenarioEnvironment), so is the pacing below them.
+            ["Defender__RateBudget__Enabled"] = "false",
         };
         foreach (var (key, value) in options.WorkerSettings)
         {

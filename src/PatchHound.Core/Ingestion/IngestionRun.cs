@@ -159,6 +159,13 @@ public sealed class IngestionRun : ITenantOwned
         Phase = Guard.Text(phase, PhaseMaxLength, "ingestion_run.invalid_phase", "Phase");
     }
 
+    /// <summary>
+    /// The run's next page waits for Defender's rate budget (ADR 0017): its phase says until when, in UTC, until the
+    /// next batch enters its phase again.
+    /// </summary>
+    public void WaitForRateBudget(DateTimeOffset until) =>
+        EnterPhase(string.Create(CultureInfo.InvariantCulture, $"waiting for Defender's rate budget until {until.Utc():HH:mm} UTC"));
+
     public void RecordProgress(IngestionProgress progress)
     {
         EnsureRunning();

@@ -1,15 +1,19 @@
 using PatchHound.DefenderSimulator.Auth;
 using PatchHound.DefenderSimulator.Faults;
 using PatchHound.DefenderSimulator.Stats;
+using PatchHound.DefenderSimulator.Throttling;
 
 namespace PatchHound.DefenderSimulator.Api;
 
-/// <summary>What every Defender API request passes first: the bearer token (which names the tenant), counting and faults.</summary>
-public sealed class ApiGate(TokenIssuer issuer, FaultBoard faults, SimulatorStats stats)
+/// <summary>
+/// What every Defender API request passes first: the bearer token (which names the tenant), counting, the tenant's
+/// documented rate limits and faults.
+/// </summary>
+public sealed class ApiGate(TokenIssuer issuer, FaultBoard faults, SimulatorStats stats, TenantRateLimits rateLimits)
 {
     private const string BearerPrefix = "Bearer ";
 
-    /// <summary>The caller's tenant from its token, or the 401 to answer with.</summary>
+    /// <summary>The caller's tenant from its token, or the 401 (or, past the tenant's rate limit, the 429) to answer with.</summary>
     public (string? TenantId, IResult? Refusal) Authenticate(HttpContext http, string endpoint)
     {
         var header = http.Request.Headers.Authorization.ToString();
@@ -24,6 +28,13 @@ public sealed class ApiGate(TokenIssuer issuer, FaultBoard faults, SimulatorStat
         }
 
         stats.Add(validation.TenantId, endpoint, StatKind.Requests);
+        if (rateLimits.Check(validation.TenantId, endpoint) is { } refusal)
+        {
+            stats.Add(validation.TenantId, endpoint, StatKind.Throttled);
+            var seconds = (int)Math.Max(1, Math.Ceiling(refusal.RetryAfter.TotalSeconds));
+            return (null, DefenderErrors.TooManyRequests(http.Response, seconds, refusal.Limit.ToString()));
+        }
+
         return (validation.TenantId, null);
     }
 

@@ -8,11 +8,15 @@ public static class DefenderErrors
     public static IResult Error(int status, string code, string message) =>
         TypedResults.Json(new { error = new { code, message, target = Guid.NewGuid().ToString() } }, statusCode: status);
 
-    public static IResult TooManyRequests(HttpResponse response, int retryAfterSeconds)
+    /// <summary>
+    /// 429 with <c>Retry-After</c> in seconds, as documented (<c>defender-endpoint/api/common-errors.md</c>, "Throttling"),
+    /// with the limit that was hit in the message (<c>30 per 1 minute</c>).
+    /// </summary>
+    public static IResult TooManyRequests(HttpResponse response, int retryAfterSeconds, string limit = "30 per 1 minute")
     {
         response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return Error(StatusCodes.Status429TooManyRequests, "TooManyRequests",
-            $"API calls quota exceeded! Maximum allowed 30 per 1 minute. Please try again in {retryAfterSeconds} seconds.");
+            $"API calls quota exceeded! Maximum allowed {limit}. Please try again in {retryAfterSeconds} seconds.");
     }
 
     public static IResult Unauthorized(HttpResponse response, string message)

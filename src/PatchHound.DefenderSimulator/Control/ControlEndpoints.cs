@@ -1,6 +1,7 @@
 using PatchHound.DefenderSimulator.Faults;
 using PatchHound.DefenderSimulator.Stats;
 using PatchHound.DefenderSimulator.Tenants;
+using PatchHound.DefenderSimulator.Throttling;
 
 namespace PatchHound.DefenderSimulator.Control;
 
@@ -21,11 +22,12 @@ public static class ControlEndpoints
             return TypedResults.NoContent();
         });
         control.MapGet("/stats", (SimulatorStats stats) => TypedResults.Ok(stats.Snapshot()));
-        control.MapPost("/reset", (FaultBoard faults, SimulatorStats stats, TenantDirectory tenants) =>
+        control.MapPost("/reset", (FaultBoard faults, SimulatorStats stats, TenantDirectory tenants, TenantRateLimits rateLimits) =>
         {
             faults.Reset();
             stats.Reset();
             tenants.Reset();
+            rateLimits.Reset();
             return TypedResults.NoContent();
         });
         control.MapTenantControlEndpoints();

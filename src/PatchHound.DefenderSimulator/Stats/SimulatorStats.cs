@@ -12,6 +12,17 @@ public sealed class SimulatorStats
     public void Add(string tenant, string endpoint, StatKind kind, long amount = 1) =>
         Interlocked.Add(ref counters.GetOrAdd((tenant.ToLowerInvariant(), endpoint), _ => new long[Enum.GetValues<StatKind>().Length])[(int)kind], amount);
 
+    /// <summary>Raises a counter to <paramref name="value"/> when it is lower (a peak, not a sum).</summary>
+    public void Max(string tenant, string endpoint, StatKind kind, long value)
+    {
+        var values = counters.GetOrAdd((tenant.ToLowerInvariant(), endpoint), _ => new long[Enum.GetValues<StatKind>().Length]);
+        long current;
+        while ((current = Interlocked.Read(ref values[(int)kind])) < value
+            && Interlocked.CompareExchange(ref values[(int)kind], value, current) != current)
+        {
+        }
+    }
+
     public long Get(string tenant, string endpoint, StatKind kind) =>
         counters.TryGetValue((tenant.ToLowerInvariant(), endpoint), out var values) ? Interlocked.Read(ref values[(int)kind]) : 0;
 

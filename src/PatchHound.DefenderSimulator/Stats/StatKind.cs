@@ -16,4 +16,7 @@ public enum StatKind
 
     /// <summary>Requests that carried an Authorization header where none belongs (the export files: SAS URLs).</summary>
     AuthorizationHeaders,
+
+    /// <summary>The most requests (refused ones included) within the endpoint family's shortest rate-limit window.</summary>
+    BusiestWindow,
 }

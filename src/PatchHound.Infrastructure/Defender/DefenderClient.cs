@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using PatchHound.Infrastructure.Defender.RateBudget;
 
 namespace PatchHound.Infrastructure.Defender;
 
 /// <summary>
 /// Streams one source's devices and vulnerability findings from the Defender for Endpoint API, page by page:
-/// the next page is requested only when the caller asks for it, so one page is in memory at a time.
+/// the next page is requested only when the caller asks for it, so one page is in memory at a time. With a
+/// <see cref="DefenderCallPacer"/> every request first takes a permit of the Defender tenant's rate budget.
 /// </summary>
 public sealed class DefenderClient
 {
@@ -21,12 +23,13 @@ public sealed class DefenderClient
         IDefenderTokenProvider tokens,
         DefenderOptions options,
         TimeProvider time,
-        ILogger<DefenderClient> logger)
+        ILogger<DefenderClient> logger,
+        DefenderCallPacer? pacer = null)
     {
         this.endpoint = endpoint;
         apiHosts = options.ApiHosts;
         this.options = options;
-        fetcher = new DefenderPageFetcher(http, tokens, options, time, logger);
+        fetcher = new DefenderPageFetcher(http, tokens, options, time, logger, pacer);
     }
 
     /// <summary>

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PatchHound.Core.Sources;
+using PatchHound.Infrastructure.Defender.RateBudget;
 
 namespace PatchHound.Infrastructure.Defender;
 
-/// <summary>Builds the client of one source (Defender or simulator) from its configuration.</summary>
+/// <summary>Builds the client of one source (Defender or simulator) from its configuration, paced by its Defender tenant's budget.</summary>
 public sealed class DefenderClientFactory(
     IHttpClientFactory httpClients,
     DefenderTokenProviderFactory tokenProviders,
+    DefenderCallBudget budget,
     IOptions<DefenderOptions> options,
     TimeProvider time,
     ILogger<DefenderClient> logger)
@@ -15,13 +17,15 @@ public sealed class DefenderClientFactory(
     /// <exception cref="SourceConfigurationException">The source's credential cannot be resolved.</exception>
     public async Task<DefenderClient> CreateAsync(SourceConfiguration source, CancellationToken cancellationToken)
     {
-        var tokens = await tokenProviders.CreateAsync(source, cancellationToken);
+        var signIn = await tokenProviders.CreateAsync(source, cancellationToken);
+        var settings = options.Value;
         return new DefenderClient(
             httpClients.CreateClient(DefenderHttpClients.Api),
             new DefenderEndpoint(new Uri(source.BaseUrl), source.PageSize),
-            tokens,
-            options.Value,
+            signIn.Tokens,
+            settings,
             time,
-            logger);
+            logger,
+            new DefenderCallPacer(budget, signIn.DefenderTenant, settings.RateBudget, time, logger));
     }
 }

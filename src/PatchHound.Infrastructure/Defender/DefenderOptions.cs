@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PatchHound.Infrastructure.Defender.RateBudget;
 
 namespace PatchHound.Infrastructure.Defender;
 
@@ -84,6 +85,9 @@ public sealed class DefenderOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan ExportFileHeadersTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>Pacing below Defender's documented rate limits, shared by every replica (ADR 0017).</summary>
+    public DefenderRateBudgetOptions RateBudget { get; set; } = new();
+
     /// <summary>The hosts in effect: <see cref="AllowedApiHosts"/> or the documented family.</summary>
     public IReadOnlyCollection<string> ApiHosts => AllowedApiHosts is { Length: > 0 } hosts ? hosts : DefenderApiHosts.Documented;
 
@@ -113,6 +117,11 @@ public sealed class DefenderOptions : IValidatableObject
             yield return new ValidationResult(
                 "AllowedExportFileHosts entries must be host, host:port or *.suffix (https), or http://host:port for a local simulator.",
                 [nameof(AllowedExportFileHosts)]);
+        }
+
+        foreach (var problem in RateBudget.Problems())
+        {
+            yield return problem;
         }
 
         if (RetryMaxDelay < RetryBaseDelay)

@@ -1,20 +1,23 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
+using PatchHound.Infrastructure.Defender.RateBudget;
 
 namespace PatchHound.Infrastructure.Defender;
 
 /// <summary>
 /// Gets and parses one page, retrying what retrying can fix: 429 after Retry-After, server errors, time-outs and
 /// broken connections after a jittered backoff. A page is parsed whole before it is returned, so a retry never
-/// repeats records already handed out.
+/// repeats records already handed out. Every request, retries included, first takes a permit of the source's Defender
+/// rate budget when there is a <see cref="DefenderCallPacer"/>.
 /// </summary>
 internal sealed class DefenderPageFetcher(
     HttpClient http,
     IDefenderTokenProvider tokens,
     DefenderOptions options,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    DefenderCallPacer? pacer)
 {
     public Task<ParsedPage<T>> FetchAsync<T>(
         Uri url, IJsonRecordReader<T> records, int pageNumber, CancellationToken cancellationToken) =>
@@ -35,6 +38,11 @@ internal sealed class DefenderPageFetcher(
         while (true)
         {
             TimeSpan delay;
+            if (pacer is not null)
+            {
+                await pacer.WaitForPermitAsync(url, cancellationToken);
+            }
+
             var token = await tokens.GetTokenAsync(cancellationToken);
             using var timeout = new CancellationTokenSource(options.RequestTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);

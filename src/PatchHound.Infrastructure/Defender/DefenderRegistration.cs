@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PatchHound.Infrastructure.Defender.RateBudget;
+using PatchHound.Infrastructure.Redis;
 using PatchHound.Infrastructure.Secrets;
 
 namespace PatchHound.Infrastructure.Defender;
@@ -31,12 +33,15 @@ public static class DefenderRegistration
             })
             .ConfigurePrimaryHttpMessageHandler(NoRedirects);
 
-
         // The export files are gzip blobs read as such: no transparent decompression, whatever Content-Encoding says.
         // The factory's request logging is removed: a SAS URL's query is its signature (the runtime redacts it too).
         services.AddHttpClient<ExportFileDownloader>(DefenderHttpClients.ExportFiles, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
             .RemoveAllLoggers();
+
+        // The rate budget is shared through Redis when the host has it (ADR 0017).
+        services.AddPatchHoundRedisConnection(configuration);
+        services.AddSingleton<DefenderCallBudget>();
         services.AddSingleton<DefenderTokenProviderFactory>();
         services.AddSingleton<DefenderClientFactory>();
         return services;

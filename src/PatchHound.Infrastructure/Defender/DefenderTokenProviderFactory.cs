@@ -15,7 +15,7 @@ public sealed class DefenderTokenProviderFactory(
     TimeProvider time,
     ILoggerFactory loggers)
 {
-    public async Task<IDefenderTokenProvider> CreateAsync(SourceConfiguration source, CancellationToken cancellationToken)
+    public async Task<DefenderSignIn> CreateAsync(SourceConfiguration source, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var cache = new AccessTokenCache(time, settings.TokenRefreshMargin);
@@ -28,7 +28,7 @@ public sealed class DefenderTokenProviderFactory(
             var authority = string.IsNullOrEmpty(settings.SimulatorAuthorityHost)
                 ? new Uri(source.BaseUrl).GetLeftPart(UriPartial.Authority)
                 : settings.SimulatorAuthorityHost;
-            return new ClientCredentialsTokenProvider(
+            var tokens = new ClientCredentialsTokenProvider(
                 httpClients.CreateClient(DefenderHttpClients.Token),
                 TokenEndpoint(authority, document.TenantId),
                 document,
@@ -36,13 +36,15 @@ public sealed class DefenderTokenProviderFactory(
                 cache,
                 time,
                 loggers.CreateLogger<ClientCredentialsTokenProvider>());
+            return new DefenderSignIn(tokens, document.TenantId);
         }
 
-        var credential = await CredentialAsync(source, settings, cancellationToken);
-        return new TokenCredentialTokenProvider(credential, settings.Scope, cache);
+        var (credential, defenderTenant) = await CredentialAsync(source, settings, cancellationToken);
+        return new DefenderSignIn(new TokenCredentialTokenProvider(credential, settings.Scope, cache), defenderTenant);
     }
 
-    private async Task<TokenCredential> CredentialAsync(
+    /// <returns>The credential and the Entra tenant it signs in to: a managed identity lives in one tenant, so every source it reads shares one budget.</returns>
+    private async Task<(TokenCredential Credential, string DefenderTenant)> CredentialAsync(
         SourceConfiguration source, DefenderOptions settings, CancellationToken cancellationToken)
     {
         switch (settings.Credential)
@@ -51,7 +53,8 @@ public sealed class DefenderTokenProviderFactory(
                 var identity = string.IsNullOrEmpty(settings.ManagedIdentityClientId)
                     ? ManagedIdentityId.SystemAssigned
                     : ManagedIdentityId.FromUserAssignedClientId(settings.ManagedIdentityClientId);
-                return new ManagedIdentityCredential(Configure(new ManagedIdentityCredentialOptions(identity), settings));
+                return (new ManagedIdentityCredential(Configure(new ManagedIdentityCredentialOptions(identity), settings)),
+                    $"managed-identity:{settings.ManagedIdentityClientId ?? "system"}");
 
             case DefenderCredentialKind.WorkloadIdentity:
                 var federated = Configure(new WorkloadIdentityCredentialOptions(), settings);
@@ -63,15 +66,15 @@ public sealed class DefenderTokenProviderFactory(
                     federated.ClientId = workload.ClientId;
                 }
 
-                return new WorkloadIdentityCredential(federated);
+                return (new WorkloadIdentityCredential(federated), federated.TenantId ?? "workload-identity");
 
             default:
                 var document = await CredentialAsync(source, requireSecret: true, cancellationToken);
-                return new ClientSecretCredential(
+                return (new ClientSecretCredential(
                     document.TenantId,
                     document.ClientId,
                     document.ClientSecret,
-                    Configure(new ClientSecretCredentialOptions(), settings));
+                    Configure(new ClientSecretCredentialOptions(), settings)), document.TenantId);
         }
     }
 

@@ -17,6 +17,24 @@ public static class RedisRegistration
     /// </summary>
     public static IServiceCollection AddPatchHoundRedis(this IServiceCollection services, IConfiguration configuration)
     {
+        if (!configuration.HasRedis() || services.Any(d => d.ServiceType == typeof(RedisReadiness)))
+        {
+            return services;
+        }
+
+        services.AddPatchHoundRedisConnection(configuration);
+        services.AddSingleton<RedisReadiness>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>(
+            "redis", tags: [ServiceDefaultsExtensions.ReadyTag], timeout: RedisHealthCheck.Timeout);
+        return services;
+    }
+
+    /// <summary>
+    /// The process's one <see cref="IConnectionMultiplexer"/>, connected at start-up, without a readiness check: for
+    /// hosts whose work only degrades while Redis is down (the worker's Defender rate budget). Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddPatchHoundRedisConnection(this IServiceCollection services, IConfiguration configuration)
+    {
         var connectionString = configuration.GetConnectionString(ConnectionName);
         if (string.IsNullOrWhiteSpace(connectionString) || services.Any(d => d.ServiceType == typeof(IConnectionMultiplexer)))
         {
@@ -26,11 +44,12 @@ public static class RedisRegistration
         var options = RedisConnectionOptions.Parse(connectionString);
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         services.AddHostedService<RedisConnectionStarter>();
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>(
-            "redis", tags: [ServiceDefaultsExtensions.ReadyTag], timeout: RedisHealthCheck.Timeout);
         return services;
     }
 
     public static bool HasRedis(this IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionName));
+
+    /// <summary>Marks the readiness check as registered, so a second call adds no second check of the same name.</summary>
+    private sealed class RedisReadiness;
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PatchHound.Core.Ingestion;
 using PatchHound.Infrastructure.Defender;
+using PatchHound.Infrastructure.Defender.RateBudget;
 using PatchHound.Infrastructure.Ingestion;
 using PatchHound.Jobs.Platform;
 
@@ -52,7 +53,15 @@ public sealed class IngestionBatchJob(
 
             if (checkpoint.BatchNumber == batchNumber - 1)
             {
-                await ReadAndStageAsync(step, checkpoint, batchNumber, token);
+                try
+                {
+                    await ReadAndStageAsync(step, checkpoint, batchNumber, token);
+                }
+                catch (RateBudgetExhaustedException wait)
+                {
+                    await DeferAsync(step, batchNumber, wait, token);
+                    return;
+                }
             }
             else if (checkpoint.BatchNumber > batchNumber || !StagedByThisJob(step.Job, batchNumber))
             {
@@ -62,6 +71,23 @@ public sealed class IngestionBatchJob(
 
             Chain(step.Job, tenantId, sourceId, runId, checkpoint);
         }, cancellationToken);
+
+    /// <summary>
+    /// Defender's rate budget frees later than a job should wait: the run says until when, and the same batch runs
+    /// again then as a scheduled job, so no worker thread is held meanwhile (ADR 0017).
+    /// </summary>
+    private async Task DeferAsync(IngestionStep step, int batchNumber, RateBudgetExhaustedException wait, CancellationToken token)
+    {
+        var run = step.Run;
+        run.WaitForRateBudget(wait.Until);
+        await step.Db.SaveChangesAsync(token);
+        var again = Job.FromExpression<IngestionBatchJob>(j => j.RunAsync(run.TenantId, run.SourceId, run.Id, batchNumber, null, CancellationToken.None));
+        var id = successor.Defer(step.Job, again, wait.Until);
+        logger.LogInformation(
+            "Batch {BatchNumber} of ingestion run {RunId} (tenant {TenantId}) waits for Defender's {Family} rate budget until {Until}: rescheduled as job {JobId}",
+            batchNumber, run.Id, run.TenantId, wait.Family, wait.Until, id);
+        JobProgress.Report(step.Job, $"batch {batchNumber}: {run.Phase}; rescheduled as job {id}");
+    }
 
     private static bool StagedByThisJob(PerformContext? job, int batchNumber) =>
         job is null || job.GetJobParameter<int?>(StagedParameter) == batchNumber;

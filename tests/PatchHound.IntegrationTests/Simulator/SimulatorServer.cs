@@ -42,7 +42,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(settings?.GetValueOrDefault("urls") ?? "http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Configuration.AddInMemoryCollection(WithRateLimits(settings ?? new Dictionary<string, string?>()));
         if (time is not null)
         {
             builder.Services.AddSingleton(time);
@@ -54,6 +54,16 @@ public sealed class SimulatorServer : IAsyncDisposable
         await app.StartAsync();
         return new SimulatorServer(app, new Uri(app.Urls.First()));
     }
+
+    /// <summary>
+    /// Defender's documented limits (30 export calls a minute per tenant) are off unless a test sets
+    /// <c>Simulator:RateLimits:*</c> itself: most tests read many small pages in seconds on purpose. The rate limit tests
+    /// turn them on (ADR 0017).
+    /// </summary>
+    private static IReadOnlyDictionary<string, string?> WithRateLimits(IReadOnlyDictionary<string, string?> settings) =>
+        settings.Keys.Any(k => k.StartsWith("Simulator:RateLimits", StringComparison.OrdinalIgnoreCase))
+            ? settings
+            : new Dictionary<string, string?>(settings) { ["Simulator:RateLimits:Enabled"] = "false" };
 
     public async Task<HttpResponseMessage> RequestTokenAsync(string tenantId, string secret = Secret, string clientId = "patchhound-test")
     {
