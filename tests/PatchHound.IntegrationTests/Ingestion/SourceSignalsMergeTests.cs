@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using PatchHound.IntegrationTests.Harness;
 using PatchHound.Core.Findings;
 using PatchHound.Core.Sla;
 using PatchHound.Core.Vulnerabilities;
+using PatchHound.IntegrationTests.Harness;
 using static PatchHound.IntegrationTests.Ingestion.IngestionEnvironment;
 
 namespace PatchHound.IntegrationTests.Ingestion;
