@@ -13,6 +13,9 @@ namespace PatchHound.IntegrationTests.Defender;
 /// <summary>The Defender rate budget against a real redis-server: two budgets are two replicas sharing one Redis.</summary>
 public sealed class DefenderCallBudgetTests : IAsyncLifetime
 {
+    // The client paces by windows longer than Defender's by this much (DefenderRateBudgetOptions.WindowMargin).
+    private static readonly TimeSpan Margin = new DefenderRateBudgetOptions().WindowMargin;
+
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly ManualTimeProvider clock = new(Start);
@@ -39,7 +42,7 @@ public sealed class DefenderCallBudgetTests : IAsyncLifetime
             (i % 2 == 0 ? replicaA : replicaB).TryTakeAsync("contoso-tenant", DefenderApiFamily.Export, CancellationToken.None)));
 
         waits.Count(w => w == TimeSpan.Zero).Should().Be(30, "30 calls a minute per Defender tenant, whichever replica asks");
-        waits.Where(w => w > TimeSpan.Zero).Should().OnlyContain(w => w == TimeSpan.FromMinutes(1), "the clock stood still: the first call leaves in a minute");
+        waits.Where(w => w > TimeSpan.Zero).Should().OnlyContain(w => w == TimeSpan.FromMinutes(1) + Margin, "the clock stood still: the first call leaves in a minute (and the margin)");
         (await replicaA.TryTakeAsync("CONTOSO-TENANT", DefenderApiFamily.Machines, CancellationToken.None))
             .Should().Be(TimeSpan.Zero, "List machines has its own budget");
         (await replicaB.TryTakeAsync("fabrikam-tenant", DefenderApiFamily.Export, CancellationToken.None))
@@ -66,7 +69,7 @@ public sealed class DefenderCallBudgetTests : IAsyncLifetime
 
         admitted.Should().Be(5, "3 in the first minute, 2 more in the second, then the hour is full");
         (await budget.TryTakeAsync("t", DefenderApiFamily.Export, CancellationToken.None))
-            .Should().Be(TimeSpan.FromMinutes(57), "the first call, 3 minutes ago, leaves the hour in 57 minutes");
+            .Should().Be(TimeSpan.FromMinutes(57) + Margin, "the first call, 3 minutes ago, leaves the hour in 57 minutes (and the margin)");
     }
 
     [Fact]
