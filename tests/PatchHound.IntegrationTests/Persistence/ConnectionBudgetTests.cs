@@ -3,6 +3,7 @@ using Hangfire.States;
 using Npgsql;
 using PatchHound.IntegrationTests.Harness;
 using PatchHound.IntegrationTests.Jobs;
+using PatchHound.Jobs;
 using PatchHound.Jobs.Platform;
 using PatchHound.Jobs.Sweeps;
 
@@ -33,6 +34,13 @@ public sealed class ConnectionBudgetTests
             ["Database__Pools__worker__ConnectionIdleLifetime"] = "00:00:02",
             ["Database__Pools__api__ConnectionIdleLifetime"] = "00:00:02",
         };
+        // Idle means no job runs: the every-minute sweeps would start together at a minute boundary inside the
+        // sampling window and fill the pool, which is the busy budget, not the idle one.
+        foreach (var sweep in JobCatalog.Recurring)
+        {
+            idleLifetime[$"Jobs__Schedules__{sweep.Id}"] = "0 0 1 1 *";
+        }
+
         await using var worker = await HostProcess.StartAsync("worker", "PatchHound.Worker.dll",
             WorkerEnvironment.For(database, new Dictionary<string, string?>(idleLifetime) { ["Database__ApplicationName"] = WorkerName }));
         await using var api = await HostProcess.StartAsync("api", "PatchHound.Api.dll", new Dictionary<string, string?>(idleLifetime)
