@@ -19,7 +19,6 @@ public static class JobsRegistration
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
         builder.AddJobStorage();
-        builder.Services.AddSingleton<ActiveTenants>();
         builder.Services.AddSingleton<TenantJobScope>();
         builder.Services.AddSingleton<ExclusiveRunner>();
         builder.Services.AddSingleton<TenantSweepRunner>();

@@ -8,7 +8,6 @@ using PatchHound.Infrastructure.Sweeps;
 using PatchHound.IntegrationTests.Harness;
 using PatchHound.Jobs;
 using PatchHound.Jobs.Ai;
-using PatchHound.Jobs.Platform;
 using PatchHound.Jobs.Sweeps;
 
 namespace PatchHound.Benchmarks;
@@ -39,11 +38,10 @@ internal sealed class SweepScenario(BenchmarkOptions options)
         rows.Add(await TimeAsync("sla-check", "due tenants", () => services.GetRequiredService<SlaCheckJob>().RunAsync(null, cancellationToken)));
         rows.Add(await TimeAsync("ai-remediation", "due tenants", () => services.GetRequiredService<AiRemediationSweepJob>().RunAsync(null, cancellationToken)));
 
-        var runner = services.GetRequiredService<TenantSweepRunner>();
-        rows.Add(await TimeAsync("ingestion-dispatch", "every tenant (before)", () => runner.RunAsync(
-            "bench-per-tenant-dispatch", null, (s, token) => s.GetRequiredService<IngestionDispatch>().RunAsync(token), cancellationToken), repeats: 1));
-        rows.Add(await TimeAsync("workflow-timeouts", "every tenant (before)", () => runner.RunAsync(
-            "bench-per-tenant-timeouts", null, (s, token) => s.GetRequiredService<WorkflowTimeouts>().RunAsync(token), cancellationToken), repeats: 1));
+        rows.Add(await TimeAsync("ingestion-dispatch", "every tenant (before)", () => EveryTenantSweep.RunAsync(
+            services, "bench-per-tenant-dispatch", (s, token) => s.GetRequiredService<IngestionDispatch>().RunAsync(token), cancellationToken), repeats: 1));
+        rows.Add(await TimeAsync("workflow-timeouts", "every tenant (before)", () => EveryTenantSweep.RunAsync(
+            services, "bench-per-tenant-timeouts", (s, token) => s.GetRequiredService<WorkflowTimeouts>().RunAsync(token), cancellationToken), repeats: 1));
         await host.StopAsync(cancellationToken);
         return rows;
     }

@@ -12,11 +12,11 @@ namespace PatchHound.Jobs.Platform;
 /// work due (<see cref="DueTenants"/>, one indexed query across tenants) and enqueues their work in batches of
 /// <see cref="SweepOptions.TenantsPerJob"/>, so a sweep costs what is due and several workers share it.
 /// <see cref="RunTenantsAsync"/>: a batch's work, each tenant in its own <see cref="TenantJobScope"/>, one tenant's
-/// failure not stopping the others. <see cref="RunAsync"/>: every active tenant in turn, for the daily sweeps.
+/// failure not stopping the others. (The path before ADR 0007 — every active tenant in turn — lives on only in
+/// the sweeps benchmark, as its baseline.)
 /// </summary>
 public sealed class TenantSweepRunner(
     ExclusiveRunner exclusive,
-    ActiveTenants tenants,
     TenantJobScope tenantScope,
     IServiceScopeFactory scopes,
     IOptions<SweepOptions> options,
@@ -91,13 +91,4 @@ public sealed class TenantSweepRunner(
             throw new TenantSweepFailedException(sweep, failed, firstError);
         }
     }
-
-    /// <returns>False when skipped because another worker runs the sweep.</returns>
-    public Task<bool> RunAsync<TResult>(
-        string leaseKey,
-        PerformContext? job,
-        Func<IServiceProvider, CancellationToken, Task<TResult>> perTenant,
-        CancellationToken cancellationToken) =>
-        exclusive.RunAsync(leaseKey, job, async stop =>
-            await RunTenantsAsync(leaseKey, await tenants.ListAsync(stop), job, perTenant, stop), cancellationToken);
 }
