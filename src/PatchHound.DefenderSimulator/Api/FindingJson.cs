@@ -40,6 +40,7 @@ public static class FindingJson
     private static void WriteFields(
         Utf8JsonWriter json, SimulatedFinding finding, FaultPlan faults, string? rbacGroupName, bool withoutDevice = false)
     {
+        faults.WriteExtraColumns(json);
         var wrongTypes = faults.Has(FaultKind.WrongTypes);
         var machine = finding.Machine;
         var facts = finding.Facts;

@@ -16,6 +16,7 @@ public static class MachineJson
 
     public static void WriteProperties(Utf8JsonWriter json, SimulatedMachine machine, FaultPlan faults)
     {
+        faults.WriteExtraColumns(json);
         var wrongTypes = faults.Has(FaultKind.WrongTypes);
         if (wrongTypes)
         {

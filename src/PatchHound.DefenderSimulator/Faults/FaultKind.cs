@@ -56,4 +56,11 @@ public enum FaultKind
     /// first character, escaped in the JSON as <c>\u0000</c>, which JSON allows and a messy real source may send.
     /// </summary>
     NulInText,
+
+    /// <summary>
+    /// Every row of machines and exports starts with temporary columns the client does not know, of every JSON type
+    /// (the documentation: "Some extra columns might be returned in the response. These columns are temporary and
+    /// might be removed"); a nested object among them carries an <c>id</c> and a <c>cveId</c> of its own.
+    /// </summary>
+    ExtraColumns,
 }

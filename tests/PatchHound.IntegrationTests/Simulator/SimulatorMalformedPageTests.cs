@@ -27,6 +27,23 @@ public sealed class SimulatorMalformedPageTests
         rows.Should().OnlyContain(r => r.GetProperty("deviceId").ValueKind == JsonValueKind.Number);
     }
 
+    [Theory]
+    [InlineData(Export)]
+    [InlineData("/api/machines?$top=10")]
+    public async Task Extra_columns_come_first_in_every_row_and_leave_the_documented_fields_as_they_were(string url)
+    {
+        var clean = Rows(await BodyWithFaultAsync(kind: null, url));
+        var rows = Rows(await BodyWithFaultAsync("ExtraColumns", url));
+
+        rows.Should().HaveCount(clean.Count).And.OnlyContain(r => r.EnumerateObject().First().Name == "tmpAssessmentSource");
+        rows.Select(r => r.GetProperty("tmpDetails").GetProperty("id").GetString()).Should().OnlyContain(id => id == "not-a-record-id");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var documented = rows[i].EnumerateObject().Where(p => !p.Name.StartsWith("tmp", StringComparison.Ordinal)).Select(p => p.ToString());
+            documented.Should().Equal(clean[i].EnumerateObject().Select(p => p.ToString()));
+        }
+    }
+
     [Fact]
     public async Task A_missing_required_field_drops_software_names()
     {
@@ -107,13 +124,17 @@ public sealed class SimulatorMalformedPageTests
         await read.Should().ThrowAsync<HttpRequestException>();
     }
 
-    private static async Task<string> BodyWithFaultAsync(string kind, string url, object? extra = null)
+    private static async Task<string> BodyWithFaultAsync(string? kind, string url, object? extra = null)
     {
         await using var simulator = await SimulatorServer.StartAsync();
         using var client = await simulator.ClientForAsync(Tenant);
-        var rule = JsonSerializer.SerializeToNode(extra ?? new { })!.AsObject();
-        rule["kind"] = kind;
-        await simulator.SetFaultsAsync(rule);
+        if (kind is not null)
+        {
+            var rule = JsonSerializer.SerializeToNode(extra ?? new { })!.AsObject();
+            rule["kind"] = kind;
+            await simulator.SetFaultsAsync(rule);
+        }
+
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return await response.Content.ReadAsStringAsync();

@@ -11,6 +11,9 @@ public sealed class BadSourceEnvironment : FailureEnvironment
     /// <summary>A source with a few unusable rows per page: skipped and counted, not a failure (no retries, so any failure shows).</summary>
     public const string UnusableRows = "unusable-rows";
 
+    /// <summary>A source whose rows carry temporary extra columns: ignored (no retries, so any failure shows).</summary>
+    public const string ExtraColumns = "extra-columns";
+
     protected override IEnumerable<(string Name, int RetryCount)> TenantNames =>
-        [(Healthy, 3), (NulText, 0), (UnusableRows, 0), .. BadSourceCase.All.Select(c => (c.Name, 0))];
+        [(Healthy, 3), (NulText, 0), (UnusableRows, 0), (ExtraColumns, 0), .. BadSourceCase.All.Select(c => (c.Name, 0))];
 }

@@ -91,6 +91,34 @@ public sealed class BadSourceRunTests(BadSourceEnvironment env) : IClassFixture<
     }
 
     [Fact]
+    public async Task Temporary_extra_columns_of_every_json_type_in_machines_and_export_rows_are_ignored_and_change_nothing_stored()
+    {
+        var tenant = env.Tenant(BadSourceEnvironment.ExtraColumns);
+        var first = await RunAsync(tenant);
+        first.GetProperty("status").GetString().Should().Be(nameof(IngestionRunStatus.Succeeded), env.Env.WorkerOutput);
+        var before = await env.LiveStateAsync(tenant);
+        var namesBefore = await DeviceNamesAsync(tenant);
+
+        JsonElement run;
+        await env.Env.Simulator.SetFaultsAsync(new { kind = "ExtraColumns", tenant = tenant.TenantId.ToString() });
+        try
+        {
+            run = await RunAsync(tenant);
+        }
+        finally
+        {
+            await env.Env.Simulator.SetFaultsAsync();
+        }
+
+        run.GetProperty("status").GetString().Should().Be(nameof(IngestionRunStatus.Succeeded), run.ToString() + env.Env.WorkerOutput);
+        run.GetProperty("recordsSkipped").GetInt32().Should().Be(0);
+        run.GetProperty("findingsSeen").GetInt32().Should().Be(first.GetProperty("findingsSeen").GetInt32());
+        (await env.LiveStateAsync(tenant)).Should().BeEquivalentTo(before,
+            "the nested id, cveId and deviceId of a temporary column are not the row's: nothing new, nothing resolved");
+        (await DeviceNamesAsync(tenant)).Should().BeEquivalentTo(namesBefore);
+    }
+
+    [Fact]
     public async Task Rows_without_a_device_id_are_skipped_and_reported_on_the_run_with_their_location_and_the_run_succeeds()
     {
         var tenant = env.Tenant(BadSourceEnvironment.UnusableRows);
