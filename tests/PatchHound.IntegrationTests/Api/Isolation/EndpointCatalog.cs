@@ -51,6 +51,8 @@ public static class EndpointCatalog
         new("POST", "/t/{Tenant}/notifications", EndpointAccess.Page),
         new("GET", "/t/{Tenant}/sources", EndpointAccess.Page),
         new("POST", "/t/{Tenant}/sources", EndpointAccess.Page),
+        new("GET", "/t/{Tenant}/sources/new", EndpointAccess.Page, AdminOnly),
+        new("POST", "/t/{Tenant}/sources/new", EndpointAccess.Page, AdminOnly),
         new("GET", "/t/{Tenant}/sources/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "source"))),
         new("POST", "/t/{Tenant}/sources/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "source"))),
         new("GET", "/t/{Tenant}/cases", EndpointAccess.Page),
