@@ -39,6 +39,21 @@ internal sealed class WebUiSources(SourceCommands commands, WebUiCommands run) :
         return outcome.Succeeded ? new WebUiCreatedSource(outcome, id) : new WebUiCreatedSource(outcome);
     }
 
+    public Task<WebUiOutcome> UpdateAsync(Guid id, WebUiSourceForm form, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var pullMode = Member<SourcePullMode>(form.PullMode, "pullMode", errors);
+        var pageSize = Whole(form.PageSize, "pageSize", errors);
+        var interval = Whole(form.FullRunIntervalDays, "fullRunIntervalDays", errors);
+        if (errors.Count > 0)
+        {
+            return Task.FromResult(new WebUiOutcome(StatusCodes.Status400BadRequest, "One or more validation errors occurred.", null, errors));
+        }
+
+        var request = new UpdateSourceRequest(Text(form.Name)!, Text(form.CronSchedule)!, Text(form.BaseUrl)!, pageSize, form.Enabled, interval, pullMode);
+        return run.RunAsync(Admins, request, () => commands.UpdateAsync(id, request, cancellationToken));
+    }
+
     private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static TEnum? Member<TEnum>(string? text, string field, Dictionary<string, string[]> errors)

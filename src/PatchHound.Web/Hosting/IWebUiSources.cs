@@ -13,6 +13,9 @@ public interface IWebUiSources
 
     /// <summary>Form values arrive as text; a kind or pull mode that names no member is refused like the API refuses it.</summary>
     Task<WebUiCreatedSource> CreateAsync(WebUiSourceForm form, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the source's settings; its kind (<see cref="WebUiSourceForm.Kind"/>) is not changed.</summary>
+    Task<WebUiOutcome> UpdateAsync(Guid id, WebUiSourceForm form, CancellationToken cancellationToken);
 }
 
 /// <summary>A source form as posted; empty fields are absent (a page size defaults, an interval means full exports only).</summary>

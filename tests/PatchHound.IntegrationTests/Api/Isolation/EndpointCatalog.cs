@@ -55,6 +55,8 @@ public static class EndpointCatalog
         new("POST", "/t/{Tenant}/sources/new", EndpointAccess.Page, AdminOnly),
         new("GET", "/t/{Tenant}/sources/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "source"))),
         new("POST", "/t/{Tenant}/sources/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "source"))),
+        new("GET", "/t/{Tenant}/sources/{Id:guid}/edit", EndpointAccess.Page, AdminOnly, Ids: Of(("Id", "source"))),
+        new("POST", "/t/{Tenant}/sources/{Id:guid}/edit", EndpointAccess.Page, AdminOnly, Ids: Of(("Id", "source"))),
         new("GET", "/t/{Tenant}/cases", EndpointAccess.Page),
         new("POST", "/t/{Tenant}/cases", EndpointAccess.Page),
         new("GET", "/t/{Tenant}/cases/{Id:guid}", EndpointAccess.Page, Ids: Of(("Id", "case"))),
