@@ -6,6 +6,7 @@ using PatchHound.Api.Errors;
 using PatchHound.Api.Ingestion;
 using PatchHound.Api.ScaleOut;
 using PatchHound.Api.Sla;
+using PatchHound.Api.Sources;
 using PatchHound.Api.WebUi;
 using PatchHound.Api.Work;
 using PatchHound.Infrastructure.Realtime;
@@ -35,6 +36,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddScoped<IngestionRunCommands>();
         builder.Services.AddScoped<SlaPolicyCommands>();
         builder.Services.AddScoped<ApiKeyCommands>();
+        builder.Services.AddScoped<SourceCommands>();
         builder.Services.AddSecretStore(builder.Configuration);
         builder.Services.AddReadApis();
         builder.AddScaleOut();

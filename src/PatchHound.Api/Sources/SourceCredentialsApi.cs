@@ -25,38 +25,9 @@ internal static class SourceCredentialsApi
             .WithName("RemoveSourceCredentials").WithSummary("Removes the source's credential from the source and the secret store.");
     }
 
-    private static async Task<Results<Ok<SourceDto>, ProblemHttpResult>> SetAsync(
-        Guid id, SourceCredentialsRequest request, PatchHoundDbContext db, [FromServices] ISecretStore? secrets, AuditTrail audit,
-        TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var source = await db.SourceConfigurations.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (source is null)
-        {
-            return SourcesApi.NotFound();
-        }
-
-        if (secrets is null)
-        {
-            return NoSecretStore();
-        }
-
-        string reference;
-        try
-        {
-            // Written first: the source never points at a secret that is not there yet.
-            reference = await secrets.WriteAsync(source.TenantId, SecretName.ForSource(source.Id), request.ToDocument(), cancellationToken);
-        }
-        catch (SecretStoreException e)
-        {
-            return StoreFailed(e);
-        }
-
-        var before = SourceSnapshot.From(source);
-        source.Reconnect(source.BaseUrl, source.PageSize, reference, clock.GetUtcNow());
-        audit.Record(CredentialsSetTimes.Action, SourcesApi.EntityType, source.Id, before, SourceSnapshot.From(source));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(SourceDto.From(source, await CredentialsSetTimes.ForAsync(db, id, cancellationToken)));
-    }
+    private static async Task<Results<Ok<SourceDto>, ProblemHttpResult, ValidationProblem>> SetAsync(
+        Guid id, SourceCredentialsRequest request, SourceCommands commands, CancellationToken cancellationToken) =>
+        (await commands.SetCredentialsAsync(id, request, cancellationToken)).ToHttp(TypedResults.Ok);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
         Guid id, PatchHoundDbContext db, [FromServices] ISecretStore? secrets, AuditTrail audit, TimeProvider clock,
@@ -104,11 +75,4 @@ internal static class SourceCredentialsApi
             logger.LogWarning("Secret of source {SourceId} was left in the store: {Reason}", sourceId, e.Message);
         }
     }
-
-    private static ProblemHttpResult NoSecretStore() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No secret store",
-            detail: "This installation has no secret store configured (SecretStore:Provider), so credentials cannot be set through the API.");
-
-    private static ProblemHttpResult StoreFailed(SecretStoreException e) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Secret store unavailable", detail: e.Message);
 }

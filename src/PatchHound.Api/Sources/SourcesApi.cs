@@ -1,13 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using PatchHound.Api.Audit;
 using PatchHound.Api.Tenancy;
 using PatchHound.Core.Identity;
-using PatchHound.Core.Sources;
-using PatchHound.Infrastructure.Persistence;
-using PatchHound.Infrastructure.Secrets;
 using PatchHound.Reads.Paging;
 using PatchHound.Reads.Sources;
 
@@ -44,104 +37,19 @@ internal static class SourcesApi
     private static async Task<Results<Ok<SourceDto>, ProblemHttpResult>> GetAsync(Guid id, SourceQueries queries, CancellationToken cancellationToken) =>
         await queries.GetAsync(id, cancellationToken) is { } source ? TypedResults.Ok(source) : NotFound();
 
-    private static async Task<Results<Created<SourceDto>, ProblemHttpResult>> CreateAsync(
-        string tenant, CreateSourceRequest request, PatchHoundDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var source = new SourceConfiguration(
-            db.Tenant.RequireTenantId(), request.Kind!.Value, request.Name, request.CronSchedule, request.BaseUrl,
-            credentialReference: null, clock.GetUtcNow(), request.PageSize ?? SourceConfiguration.DefaultPageSize);
-        source.ChoosePullMode(request.PullMode ?? SourcePullMode.Full, request.FullRunIntervalDays, source.CreatedAt);
-        if (request.Enabled == false)
-        {
-            source.Disable(source.CreatedAt);
-        }
+    private static async Task<Results<Created<SourceDto>, ProblemHttpResult, ValidationProblem>> CreateAsync(
+        string tenant, CreateSourceRequest request, SourceCommands commands, CancellationToken cancellationToken) =>
+        (await commands.CreateAsync(request, cancellationToken))
+            .ToHttp(created => TypedResults.Created($"/api/tenants/{tenant}/sources/{created.Id}", created));
 
-        db.SourceConfigurations.Add(source);
-        audit.Record("source.created", EntityType, source.Id, null, SourceSnapshot.From(source));
-        if (!await TrySaveAsync(db, cancellationToken))
-        {
-            return NameTaken(source.Name);
-        }
+    private static async Task<Results<Ok<SourceDto>, ProblemHttpResult, ValidationProblem>> UpdateAsync(
+        Guid id, UpdateSourceRequest request, SourceCommands commands, CancellationToken cancellationToken) =>
+        (await commands.UpdateAsync(id, request, cancellationToken)).ToHttp(TypedResults.Ok);
 
-        return TypedResults.Created($"/api/tenants/{tenant}/sources/{source.Id}", SourceDto.From(source, null));
-    }
-
-    private static async Task<Results<Ok<SourceDto>, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateSourceRequest request, PatchHoundDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var source = await db.SourceConfigurations.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (source is null)
-        {
-            return NotFound();
-        }
-
-        var before = SourceSnapshot.From(source);
-        var now = clock.GetUtcNow();
-        source.Rename(request.Name, now);
-        source.Reschedule(request.CronSchedule, now);
-        source.Reconnect(request.BaseUrl, request.PageSize!.Value, source.CredentialReference, now);
-        source.ChoosePullMode(request.PullMode ?? SourcePullMode.Full, request.FullRunIntervalDays, now);
-        if (request.Enabled!.Value)
-        {
-            source.Enable(now);
-        }
-        else
-        {
-            source.Disable(now);
-        }
-
-        audit.Record("source.updated", EntityType, source.Id, before, SourceSnapshot.From(source));
-        if (!await TrySaveAsync(db, cancellationToken))
-        {
-            return NameTaken(source.Name);
-        }
-
-        return TypedResults.Ok(SourceDto.From(source, await CredentialsSetTimes.ForAsync(db, id, cancellationToken)));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, PatchHoundDbContext db, AuditTrail audit, [FromServices] ISecretStore? secrets, ILogger<SourceDto> logger,
-        CancellationToken cancellationToken)
-    {
-        var source = await db.SourceConfigurations.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (source is null)
-        {
-            return NotFound();
-        }
-
-        db.SourceConfigurations.Remove(source);
-        audit.Record("source.deleted", EntityType, source.Id, SourceSnapshot.From(source), null);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
-        {
-            // Runs, devices and findings keep pointing at the source they came from.
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Source has ingested data",
-                detail: "The source has ingestion runs, devices or findings, which keep referring to it. Disable it instead (PUT with enabled: false).");
-        }
-
-        await SourceCredentialsApi.ForgetSecretAsync(secrets, source.TenantId, source.Id, source.CredentialReference, logger, cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<bool> TrySaveAsync(PatchHoundDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return false;
-        }
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteAsync(
+        Guid id, SourceCommands commands, CancellationToken cancellationToken) =>
+        (await commands.DeleteAsync(id, cancellationToken)).ToHttp(_ => TypedResults.NoContent());
 
     internal static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "The source does not exist.");
-
-    private static ProblemHttpResult NameTaken(string name) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Name taken", detail: $"The tenant already has a source named '{name}'.");
 }

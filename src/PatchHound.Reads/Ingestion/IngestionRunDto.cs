@@ -26,7 +26,10 @@ internal sealed record IngestionRunDto(
     int Attempts,
     string? Error)
 {
-    /// <summary>Full or Delta (ADR 0016).</summary>
+    /// <summary>
+    /// How the run reads (ADR 0016): <c>Full</c> (the paged JSON export), <c>Delta</c> (only the changes since the last
+    /// successful run) or <c>Files</c> (the full export via files).
+    /// </summary>
     public string PullMode { get; init; } = nameof(IngestionPullMode.Full);
 
     /// <summary>A delta's <c>sinceTime</c>.</summary>

@@ -22,7 +22,10 @@ internal sealed record SourceDto(
     /// <summary>Null: every run is a full export; N: deltas between full exports every N days (ADR 0016).</summary>
     public int? FullRunIntervalDays { get; init; }
 
-    /// <summary>How full exports are read: <c>Full</c> (the paged JSON export) or <c>Files</c> (via files).</summary>
+    /// <summary>
+    /// How full exports are read: <c>Full</c> (the paged JSON export) or <c>Files</c> (via files). Runs between full
+    /// exports are <c>Delta</c> runs when <see cref="FullRunIntervalDays"/> is set, whichever this is.
+    /// </summary>
     public SourcePullMode PullMode { get; init; }
 
     public static SourceDto From(SourceConfiguration source, DateTimeOffset? credentialsSetAt) => new(

@@ -48,4 +48,8 @@ public static class WebUiPaths
     public static string Sources(string slug) => Tenant(slug, "/sources");
 
     public static string Source(string slug, Guid id) => Tenant(slug, $"/sources/{id}");
+
+    public static string NewSource(string slug) => Tenant(slug, "/sources/new");
+
+    public static string EditSource(string slug, Guid id) => Tenant(slug, $"/sources/{id}/edit");
 }

@@ -192,6 +192,71 @@ public sealed class SourcesApiTests(ConfigApiFixture fixture)
         (await AuditEntries.ForAsync(fixture.Database, fixture.TenantA.Id, id.ToString())).Should().ContainSingle();
     }
 
+    [Theory]
+    [InlineData("\"pullMode\": \"Sideways\"", "pullMode")]
+    [InlineData("\"pullMode\": 7", "pullMode")]
+    [InlineData("\"pullMode\": 1", "pullMode")]
+    [InlineData("\"pullMode\": \"\"", "pullMode")]
+    [InlineData("\"fullRunIntervalDays\": 0", "fullRunIntervalDays")]
+    [InlineData("\"fullRunIntervalDays\": 91", "fullRunIntervalDays")]
+    [InlineData("\"fullRunIntervalDays\": \"weekly\"", "fullRunIntervalDays")]
+    public async Task An_unknown_pull_mode_or_a_full_run_interval_out_of_range_answers_400_on_create_and_update_and_stores_nothing(
+        string member, string field)
+    {
+        var admin = await fixture.SignInAsync(fixture.TenantA.AdminEmail);
+        var id = await CreateAsync(admin, fixture.TenantA, $"Pull mode kept {Guid.NewGuid():N}");
+        var before = await SourceCountAsync(fixture.TenantA.Id);
+        var audits = await AuditEntries.CountAsync(fixture.Database, fixture.TenantA.Id);
+
+        var create = await admin.PostRawAsync(SourcesOf(fixture.TenantA),
+            $"{{\"kind\": \"Simulator\", \"name\": \"bad pull {Guid.NewGuid():N}\", \"cronSchedule\": \"0 1 * * *\", \"baseUrl\": \"http://simulator.test:8080\", {member}}}");
+        var update = await admin.PutRawAsync($"{SourcesOf(fixture.TenantA)}/{id}",
+            $"{{\"name\": \"changed\", \"cronSchedule\": \"0 2 * * *\", \"baseUrl\": \"http://simulator.test:8080\", \"pageSize\": 10, \"enabled\": true, {member}}}");
+
+        await create.ShouldHaveFieldErrorAsync(field);
+        await update.ShouldHaveFieldErrorAsync(field);
+        (await SourceCountAsync(fixture.TenantA.Id)).Should().Be(before);
+        (await AuditEntries.CountAsync(fixture.Database, fixture.TenantA.Id)).Should().Be(audits);
+        var read = await (await admin.GetAsync($"{SourcesOf(fixture.TenantA)}/{id}")).ShouldBeAsync(HttpStatusCode.OK);
+        read.GetProperty("name").GetString().Should().StartWith("Pull mode kept");
+        read.GetProperty("pullMode").GetString().Should().Be("Full");
+        read.GetProperty("fullRunIntervalDays").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Every_pull_mode_is_stored_and_answered_by_name()
+    {
+        var admin = await fixture.SignInAsync(fixture.TenantA.AdminEmail);
+        var create = await admin.PostAsJsonAsync(SourcesOf(fixture.TenantA), new
+        {
+            kind = "Simulator",
+            name = $"Files {Guid.NewGuid():N}",
+            cronSchedule = "0 1 * * *",
+            baseUrl = "http://simulator.test:8080",
+            pullMode = "Files",
+            fullRunIntervalDays = 7,
+        });
+        var created = await create.ShouldBeAsync(HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+
+        var update = await admin.PutAsJsonAsync($"{SourcesOf(fixture.TenantA)}/{id}", new
+        {
+            name = created.GetProperty("name").GetString(),
+            cronSchedule = "0 1 * * *",
+            baseUrl = "http://simulator.test:8080",
+            pageSize = 100,
+            enabled = true,
+            pullMode = "Full",
+            fullRunIntervalDays = 90,
+        });
+
+        created.GetProperty("pullMode").GetString().Should().Be("Files");
+        created.GetProperty("fullRunIntervalDays").GetInt32().Should().Be(7);
+        var updated = await update.ShouldBeAsync(HttpStatusCode.OK);
+        updated.GetProperty("pullMode").GetString().Should().Be("Full");
+        updated.GetProperty("fullRunIntervalDays").GetInt32().Should().Be(90);
+    }
+
     [Fact]
     public async Task A_second_source_with_the_same_name_is_a_conflict()
     {
