@@ -5,6 +5,7 @@ using PatchHound.Reads.Devices;
 using PatchHound.Reads.Findings;
 using PatchHound.Reads.Ingestion;
 using PatchHound.Reads.Notifications;
+using PatchHound.Reads.Operator;
 using PatchHound.Reads.Settings;
 using PatchHound.Reads.Software;
 using PatchHound.Reads.Sources;
@@ -33,6 +34,7 @@ internal static class ReadsRegistration
         services.AddScoped<AuditQueries>();
         services.AddScoped<SettingsQueries>();
         services.AddScoped<AuditLogQueries>();
+        services.AddScoped<OperatorQueries>();
         return services;
     }
 }

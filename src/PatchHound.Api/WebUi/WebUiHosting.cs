@@ -25,6 +25,7 @@ internal static class WebUiHosting
         services.AddScoped<WebUiCommands>();
         services.AddScoped<IWebUiCases, WebUiCases>();
         services.AddScoped<IWebUiSettings, WebUiSettings>();
+        services.AddScoped<IWebUiOperator, WebUiOperator>();
         return builder;
     }
 }
