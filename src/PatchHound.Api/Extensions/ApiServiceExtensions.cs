@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PatchHound.Api.Admin.Tenants;
 using PatchHound.Api.ApiKeys;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
@@ -35,6 +36,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddScoped<IngestionRunCommands>();
         builder.Services.AddScoped<SlaPolicyCommands>();
         builder.Services.AddScoped<ApiKeyCommands>();
+        builder.Services.AddScoped<TenantCommands>();
         builder.Services.AddSecretStore(builder.Configuration);
         builder.Services.AddReadApis();
         builder.AddScaleOut();

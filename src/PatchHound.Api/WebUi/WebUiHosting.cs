@@ -26,6 +26,7 @@ internal static class WebUiHosting
         services.AddScoped<IWebUiCases, WebUiCases>();
         services.AddScoped<IWebUiApprovals, WebUiApprovals>();
         services.AddScoped<IWebUiSettings, WebUiSettings>();
+        services.AddScoped<IWebUiOperator, WebUiOperator>();
         return builder;
     }
 }

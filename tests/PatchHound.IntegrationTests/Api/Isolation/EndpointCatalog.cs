@@ -71,6 +71,8 @@ public static class EndpointCatalog
         new("POST", "/t/{Tenant}/settings", EndpointAccess.Page, AdminOnly),
         new("GET", "/t/{Tenant}/settings/api-keys", EndpointAccess.Page, AdminOnly),
         new("POST", "/t/{Tenant}/settings/api-keys", EndpointAccess.Page, AdminOnly),
+        new("GET", "/operator/tenants", EndpointAccess.Page),
+        new("POST", "/operator/tenants", EndpointAccess.Page),
         new("GET", "/t/{Tenant}/audit-log", EndpointAccess.Page, [TenantRole.Auditor, TenantRole.TenantAdmin]),
         new("POST", "/t/{Tenant}/audit-log", EndpointAccess.Page, [TenantRole.Auditor, TenantRole.TenantAdmin]),
 

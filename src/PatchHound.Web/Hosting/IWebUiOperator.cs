@@ -1,0 +1,19 @@
+namespace PatchHound.Web.Hosting;
+
+/// <summary>
+/// The operator pages' port, implemented by the host with the commands the <c>/api/admin/tenants</c> endpoints call and
+/// their rule (platform operators only): anyone else gets 403, bad input 400, a taken slug or a refused transition 409.
+/// </summary>
+public interface IWebUiOperator
+{
+    /// <summary>The caller is a platform operator (the admin endpoints' policy).</summary>
+    bool IsOperator { get; }
+
+    IReadOnlyList<string> Editions { get; }
+
+    Task<WebUiOutcome> CreateTenantAsync(string? slug, string? name, string? edition, CancellationToken cancellationToken);
+
+    Task<WebUiOutcome> SuspendTenantAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<WebUiOutcome> ReactivateTenantAsync(Guid id, CancellationToken cancellationToken);
+}
