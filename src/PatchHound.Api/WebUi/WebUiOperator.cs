@@ -13,23 +13,30 @@ namespace PatchHound.Api.WebUi;
 
 /// <summary>The operator pages' writes: <see cref="TenantCommands"/> behind the admin endpoints' operator policy.</summary>
 internal sealed class WebUiOperator(
-    TenantCommands commands, CurrentCaller caller, PatchHoundDbContext db, IServiceProvider services, ILogger<WebUiOperator> logger) : IWebUiOperator
+    TenantCommands commands, IHttpContextAccessor accessor, PatchHoundDbContext db, IServiceProvider services, ILogger<WebUiOperator> logger) : IWebUiOperator
 {
-    public bool IsOperator => caller.IsPlatformOperator;
+    public bool IsOperator => accessor.HttpContext?.User is { } user && PlatformOperatorRule.Allows(user);
 
     public IReadOnlyList<string> Editions { get; } = Enum.GetNames<TenantEdition>();
 
     public Task<WebUiOutcome> CreateTenantAsync(string? slug, string? name, string? edition, CancellationToken cancellationToken)
     {
+        if (Refused() is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
+
         TenantEdition? parsed = null;
         if (!string.IsNullOrWhiteSpace(edition))
         {
-            if (!Enum.TryParse<TenantEdition>(edition, ignoreCase: false, out var value) || !Enum.IsDefined(value))
+            // As the API's JSON binding: a name, any case; numbers and unknown names are refused in its words.
+            if (Editions.FirstOrDefault(e => string.Equals(e, edition.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } known)
             {
-                return Task.FromResult(WebUiCommands.Invalid("edition", $"One of: {string.Join(", ", Editions)}."));
+                logger.LogWarning("Operator page: tenant not created, unknown edition");
+                return Task.FromResult(WebUiCommands.Invalid("edition", BodyReadErrors.WrongValue));
             }
 
-            parsed = value;
+            parsed = Enum.Parse<TenantEdition>(known);
         }
 
         var request = new CreateTenantRequest(slug?.Trim()!, name?.Trim()!, parsed);
@@ -42,16 +49,28 @@ internal sealed class WebUiOperator(
     public Task<WebUiOutcome> ReactivateTenantAsync(Guid id, CancellationToken cancellationToken) =>
         RunAsync(null, () => commands.ReactivateAsync(id, cancellationToken));
 
-    private async Task<WebUiOutcome> RunAsync(object? request, Func<Task<CommandResult<PatchHound.Reads.Operator.TenantDto>>> command)
+    /// <summary>403 in the API's words for anyone the admin endpoints' policy refuses; checked before any input is read.</summary>
+    private WebUiOutcome? Refused()
     {
-        if (!caller.IsPlatformOperator)
+        if (IsOperator)
         {
-            logger.LogWarning("Operator page write refused: the caller is not a platform operator");
-            return new WebUiOutcome(StatusCodes.Status403Forbidden, "Forbidden", "This needs a platform operator.");
+            return null;
+        }
+
+        logger.LogWarning("Operator page write refused: the caller is not a platform operator");
+        return new WebUiOutcome(StatusCodes.Status403Forbidden, "Forbidden", "Your roles do not allow this.");
+    }
+
+    private async Task<WebUiOutcome> RunAsync<T>(object? request, Func<Task<CommandResult<T>>> command)
+    {
+        if (Refused() is { } refused)
+        {
+            return refused;
         }
 
         if (request is not null && RequestValidation.ErrorsOf(request, services) is { Count: > 0 } errors)
         {
+            logger.LogWarning("Operator page write refused: invalid {Fields}", string.Join(", ", errors.Keys));
             return new WebUiOutcome(StatusCodes.Status400BadRequest, "One or more validation errors occurred.", null, errors);
         }
 
@@ -65,7 +84,8 @@ internal sealed class WebUiOperator(
             var (status, title, detail) = ApiExceptionHandler.Describe(e);
             logger.LogWarning("{Title} on an operator page write: {Detail}", title, e.Message);
             db.ChangeTracker.Clear();
-            return new WebUiOutcome(status, title, detail);
+            var fields = e is DomainRuleViolationException rule && status == StatusCodes.Status400BadRequest ? DomainFieldErrors.From(rule) : null;
+            return new WebUiOutcome(status, title, detail, fields);
         }
     }
 }
