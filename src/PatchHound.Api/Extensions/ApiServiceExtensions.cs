@@ -37,6 +37,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddScoped<SlaPolicyCommands>();
         builder.Services.AddScoped<ApiKeyCommands>();
         builder.Services.AddScoped<TenantCommands>();
+        builder.Services.AddScoped<MembershipCommands>();
         builder.Services.AddSecretStore(builder.Configuration);
         builder.Services.AddReadApis();
         builder.AddScaleOut();

@@ -5,15 +5,16 @@ using PatchHound.Api.Errors;
 using PatchHound.Api.Validation;
 using PatchHound.Api.Work;
 using PatchHound.Core.Common;
+using PatchHound.Core.Identity;
 using PatchHound.Core.Tenancy;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Web.Hosting;
 
 namespace PatchHound.Api.WebUi;
 
-/// <summary>The operator pages' writes: <see cref="TenantCommands"/> behind the admin endpoints' operator policy.</summary>
+/// <summary>The operator pages' writes: <see cref="TenantCommands"/> and <see cref="MembershipCommands"/> behind the admin endpoints' operator policy.</summary>
 internal sealed class WebUiOperator(
-    TenantCommands commands, IHttpContextAccessor accessor, PatchHoundDbContext db, IServiceProvider services, ILogger<WebUiOperator> logger) : IWebUiOperator
+    TenantCommands commands, MembershipCommands members, IHttpContextAccessor accessor, PatchHoundDbContext db, IServiceProvider services, ILogger<WebUiOperator> logger) : IWebUiOperator
 {
     public bool IsOperator => accessor.HttpContext?.User is { } user && PlatformOperatorRule.Allows(user);
 
@@ -26,17 +27,9 @@ internal sealed class WebUiOperator(
             return Task.FromResult(refused);
         }
 
-        TenantEdition? parsed = null;
-        if (!string.IsNullOrWhiteSpace(edition))
+        if (!TryEnum<TenantEdition>(edition, "edition", out var parsed, out var invalid))
         {
-            // As the API's JSON binding: a name, any case; numbers and unknown names are refused in its words.
-            if (Editions.FirstOrDefault(e => string.Equals(e, edition.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } known)
-            {
-                logger.LogWarning("Operator page: tenant not created, unknown edition");
-                return Task.FromResult(WebUiCommands.Invalid("edition", BodyReadErrors.WrongValue));
-            }
-
-            parsed = Enum.Parse<TenantEdition>(known);
+            return Task.FromResult(invalid);
         }
 
         var request = new CreateTenantRequest(slug?.Trim()!, name?.Trim()!, parsed);
@@ -48,6 +41,68 @@ internal sealed class WebUiOperator(
 
     public Task<WebUiOutcome> ReactivateTenantAsync(Guid id, CancellationToken cancellationToken) =>
         RunAsync(null, () => commands.ReactivateAsync(id, cancellationToken));
+
+    public IReadOnlyList<string> Roles { get; } = Enum.GetNames<TenantRole>();
+
+    public async Task<string?> EnterTenantAsync(Guid id, CancellationToken cancellationToken) =>
+        IsOperator ? (await OperatorTenants.EnterAsync(db, id, cancellationToken))?.Name : null;
+
+    public Task<WebUiOutcome> AddMemberAsync(Guid tenantId, string? email, string? displayName, string? role, CancellationToken cancellationToken)
+    {
+        if (Refused() is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
+
+        if (!TryEnum<TenantRole>(role, "role", out var parsed, out var invalid))
+        {
+            return Task.FromResult(invalid);
+        }
+
+        var request = new AddMembershipRequest(email?.Trim()!, string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim(), parsed);
+        return RunAsync(request, () => members.AddAsync(tenantId, request, cancellationToken));
+    }
+
+    public Task<WebUiOutcome> ChangeMemberRoleAsync(Guid tenantId, Guid userId, string? role, CancellationToken cancellationToken)
+    {
+        if (Refused() is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
+
+        if (!TryEnum<TenantRole>(role, "role", out var parsed, out var invalid))
+        {
+            return Task.FromResult(invalid);
+        }
+
+        var request = new ChangeMembershipRoleRequest(parsed);
+        return RunAsync(request, () => members.ChangeRoleAsync(tenantId, userId, request, cancellationToken));
+    }
+
+    public Task<WebUiOutcome> RemoveMemberAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
+        RunAsync(null, () => members.RemoveAsync(tenantId, userId, cancellationToken));
+
+    // As the API's JSON binding: a name in any case; numbers and unknown names are refused in its words; empty is absent.
+    private bool TryEnum<T>(string? text, string field, out T? value, out WebUiOutcome invalid)
+        where T : struct, Enum
+    {
+        value = null;
+        invalid = WebUiOutcome.Done;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } known)
+        {
+            logger.LogWarning("Operator page write refused: unknown {Field}", field);
+            invalid = WebUiCommands.Invalid(field, BodyReadErrors.WrongValue);
+            return false;
+        }
+
+        value = Enum.Parse<T>(known);
+        return true;
+    }
 
     /// <summary>403 in the API's words for anyone the admin endpoints' policy refuses; checked before any input is read.</summary>
     private WebUiOutcome? Refused()

@@ -16,4 +16,15 @@ public interface IWebUiOperator
     Task<WebUiOutcome> SuspendTenantAsync(Guid id, CancellationToken cancellationToken);
 
     Task<WebUiOutcome> ReactivateTenantAsync(Guid id, CancellationToken cancellationToken);
+
+    IReadOnlyList<string> Roles { get; }
+
+    /// <summary>Enters the tenant for its members' reads, as the membership endpoints do; its name, or null when there is none.</summary>
+    Task<string?> EnterTenantAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<WebUiOutcome> AddMemberAsync(Guid tenantId, string? email, string? displayName, string? role, CancellationToken cancellationToken);
+
+    Task<WebUiOutcome> ChangeMemberRoleAsync(Guid tenantId, Guid userId, string? role, CancellationToken cancellationToken);
+
+    Task<WebUiOutcome> RemoveMemberAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken);
 }
