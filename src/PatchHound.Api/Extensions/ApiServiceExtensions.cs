@@ -38,6 +38,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddScoped<ApiKeyCommands>();
         builder.Services.AddScoped<TenantCommands>();
         builder.Services.AddScoped<MembershipCommands>();
+        builder.Services.AddScoped<PatchHound.Api.Admin.FailedJobs>();
         builder.Services.AddSecretStore(builder.Configuration);
         builder.Services.AddReadApis();
         builder.AddScaleOut();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PatchHound.Api.Admin;
 using PatchHound.Api.Admin.Tenants;
 using PatchHound.Api.Auth;
 using PatchHound.Api.Errors;
@@ -14,7 +15,7 @@ namespace PatchHound.Api.WebUi;
 
 /// <summary>The operator pages' writes: <see cref="TenantCommands"/> and <see cref="MembershipCommands"/> behind the admin endpoints' operator policy.</summary>
 internal sealed class WebUiOperator(
-    TenantCommands commands, MembershipCommands members, IHttpContextAccessor accessor, PatchHoundDbContext db, IServiceProvider services, ILogger<WebUiOperator> logger) : IWebUiOperator
+    TenantCommands commands, MembershipCommands members, FailedJobs failed, IHttpContextAccessor accessor, PatchHoundDbContext db, IServiceProvider services, ILogger<WebUiOperator> logger) : IWebUiOperator
 {
     public bool IsOperator => accessor.HttpContext?.User is { } user && PlatformOperatorRule.Allows(user);
 
@@ -81,6 +82,20 @@ internal sealed class WebUiOperator(
 
     public Task<WebUiOutcome> RemoveMemberAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
         RunAsync(null, () => members.RemoveAsync(tenantId, userId, cancellationToken));
+
+    public IReadOnlyList<WebUiFailedJob> FailedJobs(int from, int count) =>
+        IsOperator ? [.. failed.List(from, count).Select(j => new WebUiFailedJob(j.Id, j.Job, j.FailedAt, j.ExceptionType, j.ExceptionMessage))] : [];
+
+    public WebUiOutcome RequeueJob(string id)
+    {
+        if (Refused() is { } refused)
+        {
+            return refused;
+        }
+
+        var result = failed.Requeue(id, accessor.HttpContext?.User.FindFirst(PatchHoundClaims.Email)?.Value);
+        return result.Refusal is { } refusal ? new WebUiOutcome(refusal.Status, refusal.Title, refusal.Detail, refusal.Errors) : WebUiOutcome.Done;
+    }
 
     // As the API's JSON binding: a name in any case; numbers and unknown names are refused in its words; empty is absent.
     private bool TryEnum<T>(string? text, string field, out T? value, out WebUiOutcome invalid)

@@ -27,4 +27,9 @@ public interface IWebUiOperator
     Task<WebUiOutcome> ChangeMemberRoleAsync(Guid tenantId, Guid userId, string? role, CancellationToken cancellationToken);
 
     Task<WebUiOutcome> RemoveMemberAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>The Failed list from <paramref name="from"/> (the jobs API's offset paging); empty for anyone but an operator.</summary>
+    IReadOnlyList<WebUiFailedJob> FailedJobs(int from, int count);
+
+    WebUiOutcome RequeueJob(string id);
 }
