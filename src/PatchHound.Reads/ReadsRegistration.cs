@@ -6,6 +6,7 @@ using PatchHound.Reads.Devices;
 using PatchHound.Reads.Findings;
 using PatchHound.Reads.Ingestion;
 using PatchHound.Reads.Notifications;
+using PatchHound.Reads.Operator;
 using PatchHound.Reads.Settings;
 using PatchHound.Reads.Software;
 using PatchHound.Reads.Sources;
@@ -36,6 +37,7 @@ internal static class ReadsRegistration
         services.AddScoped<RiskAcceptanceQueries>();
         services.AddScoped<SettingsQueries>();
         services.AddScoped<AuditLogQueries>();
+        services.AddScoped<OperatorQueries>();
         return services;
     }
 }

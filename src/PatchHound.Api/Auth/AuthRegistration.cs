@@ -64,8 +64,7 @@ internal static class AuthRegistration
                 .Build())
             .AddPolicy(Policies.PlatformOperator, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim(PatchHoundClaims.PlatformOperator, "true")
-                .RequireAssertion(context => !ApiKeyPrincipal.IsApiKey(context.User)));
+                .RequireAssertion(context => PlatformOperatorRule.Allows(context.User)));
         return builder;
     }
 

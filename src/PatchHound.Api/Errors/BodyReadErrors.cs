@@ -10,6 +10,9 @@ namespace PatchHound.Api.Errors;
 /// </summary>
 internal static partial class BodyReadErrors
 {
+    /// <summary>What a body's value that does not bind to its field's type is told (the operator page's edition too).</summary>
+    public const string WrongValue = "The value is missing, malformed or of the wrong type (enums are names, e.g. \"High\").";
+
     public static Dictionary<string, string[]>? From(BadHttpRequestException exception) =>
         exception.InnerException switch
         {
@@ -45,5 +48,5 @@ internal static partial class BodyReadErrors
     private static string MessageFor(JsonException json) =>
         json.Path is null or "$"
             ? "The body is not valid JSON."
-            : "The value is missing, malformed or of the wrong type (enums are names, e.g. \"High\").";
+            : WrongValue;
 }

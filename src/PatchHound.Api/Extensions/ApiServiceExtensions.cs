@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PatchHound.Api.Admin.Tenants;
 using PatchHound.Api.ApiKeys;
 using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
@@ -37,6 +38,9 @@ internal static class ApiServiceExtensions
         builder.Services.AddScoped<SlaPolicyCommands>();
         builder.Services.AddScoped<ApiKeyCommands>();
         builder.Services.AddScoped<SourceCommands>();
+        builder.Services.AddScoped<TenantCommands>();
+        builder.Services.AddScoped<MembershipCommands>();
+        builder.Services.AddScoped<PatchHound.Api.Admin.FailedJobs>();
         builder.Services.AddSecretStore(builder.Configuration);
         builder.Services.AddReadApis();
         builder.AddScaleOut();

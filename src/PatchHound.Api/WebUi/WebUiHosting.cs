@@ -27,6 +27,7 @@ internal static class WebUiHosting
         services.AddScoped<IWebUiApprovals, WebUiApprovals>();
         services.AddScoped<IWebUiSettings, WebUiSettings>();
         services.AddScoped<IWebUiSources, WebUiSources>();
+        services.AddScoped<IWebUiOperator, WebUiOperator>();
         return builder;
     }
 }

@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using PatchHound.Api.Audit;
 using PatchHound.Api.Auth;
-using PatchHound.Core.Identity;
 using PatchHound.Infrastructure.Persistence;
 using PatchHound.Reads.Paging;
 using PatchHound.Reads.Settings;
@@ -13,8 +9,6 @@ namespace PatchHound.Api.Admin.Tenants;
 /// <summary>Platform operators decide who belongs to a tenant and with which role. Each change is audited in that tenant.</summary>
 internal static class MembershipsAdminApi
 {
-    public const string EntityType = "tenant_membership";
-
     public static IEndpointRouteBuilder MapMembershipsAdminApi(this IEndpointRouteBuilder app)
     {
         var members = app.MapGroup("/api/admin/tenants/{id:guid}/memberships")
@@ -39,111 +33,16 @@ internal static class MembershipsAdminApi
         return TypedResults.Ok(await queries.MembersAsync(after, PageLimit.Of(limit), cancellationToken));
     }
 
-    private static async Task<Results<Created<MembershipDto>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        Guid id, AddMembershipRequest request, PatchHoundDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var email = User.NormalizeEmail(request.Email);
-        var tenant = await OperatorTenants.EnterAsync(db, id, cancellationToken);
-        if (tenant is null)
-        {
-            return OperatorTenants.NotFound();
-        }
+    private static async Task<Results<Created<MembershipDto>, ProblemHttpResult, ValidationProblem>> AddAsync(
+        Guid id, AddMembershipRequest request, MembershipCommands commands, CancellationToken cancellationToken) =>
+        (await commands.AddAsync(id, request, cancellationToken))
+            .ToHttp(added => TypedResults.Created($"/api/admin/tenants/{id}/memberships/{added.UserId}", added));
 
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
-        if (user is null)
-        {
-            if (string.IsNullOrWhiteSpace(request.DisplayName))
-            {
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["displayName"] = ["No user has this e-mail address; give a display name to create one."] });
-            }
+    private static async Task<Results<Ok<MembershipDto>, ProblemHttpResult, ValidationProblem>> ChangeRoleAsync(
+        Guid id, Guid userId, ChangeMembershipRoleRequest request, MembershipCommands commands, CancellationToken cancellationToken) =>
+        (await commands.ChangeRoleAsync(id, userId, request, cancellationToken)).ToHttp(TypedResults.Ok);
 
-            user = new User(email, request.DisplayName, clock.GetUtcNow());
-            db.Users.Add(user);
-        }
-        else if (await db.TenantMemberships.AnyAsync(m => m.UserId == user.Id, cancellationToken))
-        {
-            return AlreadyMember(email);
-        }
-
-        var membership = new TenantMembership(tenant.Id, user.Id, request.Role!.Value);
-        db.TenantMemberships.Add(membership);
-        var added = new MembershipDto(user.Id, user.Email, user.DisplayName, membership.Role);
-        audit.Record("membership.added", EntityType, user.Id, null, added);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Another request added the same user or membership meanwhile.
-            return AlreadyMember(email);
-        }
-
-        return TypedResults.Created($"/api/admin/tenants/{tenant.Id}/memberships/{user.Id}", added);
-    }
-
-    private static async Task<Results<Ok<MembershipDto>, ProblemHttpResult>> ChangeRoleAsync(
-        Guid id, Guid userId, ChangeMembershipRoleRequest request, PatchHoundDbContext db, AuditTrail audit, CancellationToken cancellationToken)
-    {
-        if (await OperatorTenants.EnterAsync(db, id, cancellationToken) is null)
-        {
-            return OperatorTenants.NotFound();
-        }
-
-        var found = await FindAsync(db, userId, cancellationToken);
-        if (found is null)
-        {
-            return MembershipNotFound();
-        }
-
-        var (membership, user) = found.Value;
-
-        var before = new MembershipDto(user.Id, user.Email, user.DisplayName, membership.Role);
-        membership.ChangeRole(request.Role!.Value);
-        var after = before with { Role = membership.Role };
-        audit.Record("membership.role_changed", EntityType, user.Id, before, after);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(after);
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        Guid id, Guid userId, PatchHoundDbContext db, AuditTrail audit, CancellationToken cancellationToken)
-    {
-        if (await OperatorTenants.EnterAsync(db, id, cancellationToken) is null)
-        {
-            return OperatorTenants.NotFound();
-        }
-
-        var found = await FindAsync(db, userId, cancellationToken);
-        if (found is null)
-        {
-            return MembershipNotFound();
-        }
-
-        var (membership, user) = found.Value;
-
-        db.TenantMemberships.Remove(membership);
-        audit.Record("membership.removed", EntityType, user.Id, new MembershipDto(user.Id, user.Email, user.DisplayName, membership.Role), null);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<(TenantMembership Membership, User User)?> FindAsync(PatchHoundDbContext db, Guid userId, CancellationToken cancellationToken)
-    {
-        var membership = await db.TenantMemberships.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
-        if (membership is null)
-        {
-            return null;
-        }
-
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
-        return (membership, user);
-    }
-
-    private static ProblemHttpResult AlreadyMember(string email) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already a member", detail: $"{email} already belongs to this tenant.");
-
-    private static ProblemHttpResult MembershipNotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "The user is not a member of this tenant.");
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> RemoveAsync(
+        Guid id, Guid userId, MembershipCommands commands, CancellationToken cancellationToken) =>
+        (await commands.RemoveAsync(id, userId, cancellationToken)).ToHttp(_ => TypedResults.NoContent());
 }

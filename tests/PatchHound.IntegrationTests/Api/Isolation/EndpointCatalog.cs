@@ -75,6 +75,12 @@ public static class EndpointCatalog
         new("POST", "/t/{Tenant}/settings", EndpointAccess.Page, AdminOnly),
         new("GET", "/t/{Tenant}/settings/api-keys", EndpointAccess.Page, AdminOnly),
         new("POST", "/t/{Tenant}/settings/api-keys", EndpointAccess.Page, AdminOnly),
+        new("GET", "/operator/tenants", EndpointAccess.Page),
+        new("POST", "/operator/tenants", EndpointAccess.Page),
+        new("GET", "/operator/tenants/{Id:guid}/members", EndpointAccess.Page, Ids: (_, tenant) => Map(("Id", tenant.Tenant.Id.ToString()))),
+        new("POST", "/operator/tenants/{Id:guid}/members", EndpointAccess.Page, Ids: (_, tenant) => Map(("Id", tenant.Tenant.Id.ToString()))),
+        new("GET", "/operator/jobs/failed", EndpointAccess.Page),
+        new("POST", "/operator/jobs/failed", EndpointAccess.Page),
         new("GET", "/t/{Tenant}/audit-log", EndpointAccess.Page, [TenantRole.Auditor, TenantRole.TenantAdmin]),
         new("POST", "/t/{Tenant}/audit-log", EndpointAccess.Page, [TenantRole.Auditor, TenantRole.TenantAdmin]),
 

@@ -1,6 +1,6 @@
 using PatchHound.Core.Tenancy;
 
-namespace PatchHound.Api.Admin.Tenants;
+namespace PatchHound.Reads.Operator;
 
 internal sealed record TenantDto(
     Guid Id,

@@ -1,4 +1,4 @@
-namespace PatchHound.Api.Admin.Tenants;
+namespace PatchHound.Reads.Operator;
 
 /// <summary>Keyset position in the tenant list, which is ordered by slug.</summary>
 internal sealed record TenantCursor(string Slug);
