@@ -31,6 +31,11 @@ public sealed partial class TwoWorkerAiRemediationTests(AiDatabaseFixture fixtur
         await using var first = await HostProcess.StartAsync("worker-1", "PatchHound.Worker.dll", environment);
         await using var second = await HostProcess.StartAsync("worker-2", "PatchHound.Worker.dll", environment);
         var jobs = new TestJobStorage(fixture.Database);
+        // Both processes serve the ai queue before the first job exists: on a loaded machine the second one's Hangfire
+        // server may otherwise start after the first has answered every request against the fast fake provider.
+        await Eventually.HoldsAsync(
+            () => jobs.Storage.GetMonitoringApi().Servers().Count(s => s.Queues.Contains("ai")) >= 2,
+            "both worker processes serve the ai queue", TimeSpan.FromSeconds(60));
 
         // Every request enqueued twice (a client retry, a redelivery) and sweeps racing the per-request jobs.
         foreach (var id in requestIds.Concat(requestIds))
