@@ -127,12 +127,12 @@ public sealed class ApprovalsPageTests(UiFixture ui) : IClassFixture<UiFixture>
 
         var decide = await analyst.APIRequest.PostAsync($"{InboxPath}/{id}", new()
         {
-            Form = FormOf(analyst.APIRequest, ("_handler", "decide"), ("__RequestVerificationToken", token), ("decision", "approve"), ("justification", "forced")),
+            Form = UiForms.FormOf(analyst.APIRequest, ("_handler", "decide"), ("__RequestVerificationToken", token), ("decision", "approve"), ("justification", "forced")),
             MaxRedirects = 0,
         });
         var revoke = await analyst.APIRequest.PostAsync($"{AcceptancesPath}/{acceptance}", new()
         {
-            Form = FormOf(analyst.APIRequest, ("_handler", "revoke"), ("__RequestVerificationToken", token), ("reason", "forced")),
+            Form = UiForms.FormOf(analyst.APIRequest, ("_handler", "revoke"), ("__RequestVerificationToken", token), ("reason", "forced")),
             MaxRedirects = 0,
         });
 
@@ -271,30 +271,12 @@ public sealed class ApprovalsPageTests(UiFixture ui) : IClassFixture<UiFixture>
         }
     }
 
-    /// <summary>Submits the form of this button and answers the status of the response the page then shows.</summary>
-    private static async Task<int> SubmitAsync(IPage page, string button, ILocator? within = null)
-    {
-        var response = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Request.ResourceType == "document");
-        await (within ?? page.Locator("main")).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        var status = (await response).Status;
-        await page.Locator("main h1").WaitForAsync();
-        return status;
-    }
+    private static Task<int> SubmitAsync(IPage page, string button, ILocator? within = null) =>
+        UiForms.SubmitAsync(page, button, within ?? page.Locator("main"));
 
     /// <summary>Waits until the page's live connection is up, so an event raised later reaches it.</summary>
     private static Task WaitForLiveAsync(IPage page) =>
         Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-live", "connected", new() { Timeout = 15_000 });
-
-    private static IFormData FormOf(IAPIRequestContext request, params (string Name, string Value)[] fields)
-    {
-        var form = request.CreateFormData();
-        foreach (var (name, value) in fields)
-        {
-            form.Set(name, value);
-        }
-
-        return form;
-    }
 
     private async Task<Guid> UserIdAsync(string email)
     {

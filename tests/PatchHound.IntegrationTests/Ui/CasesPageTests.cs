@@ -74,17 +74,17 @@ public sealed class CasesPageTests(UiFixture ui) : IClassFixture<UiFixture>
         var id = await SeedCaseAsync(ui.TenantA.Id, "Bad input");
         var page = await ui.SignedInAsync(ui.TenantA.AnalystEmail, $"{CasesPath}/{id}");
 
-        var comment = await SubmitAsync(page, "Comment");
+        var comment = await UiForms.SubmitAsync(page, "Comment");
         comment.Should().Be(400);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("body: The body field is required.");
 
         await page.EvaluateAsync("() => { const s = document.getElementById('move-stage'); s.options[0].value = 'Bogus'; }");
-        var move = await SubmitAsync(page, "Move");
+        var move = await UiForms.SubmitAsync(page, "Move");
         move.Should().Be(400);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("stage: One of: Triage, Remediation, Verification, Escalated, Done.");
 
         await page.EvaluateAsync("() => { const s = document.getElementById('move-stage'); s.options[0].value = 'Done'; }");
-        var notAllowed = await SubmitAsync(page, "Move");
+        var notAllowed = await UiForms.SubmitAsync(page, "Move");
         notAllowed.Should().Be(409);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("A remediation case cannot move from Triage to Done.");
         await Assertions.Expect(page.GetByTestId("stage")).ToHaveTextAsync("Triage");
@@ -101,7 +101,7 @@ public sealed class CasesPageTests(UiFixture ui) : IClassFixture<UiFixture>
         await Assertions.Expect(other.GetByTestId("stage")).ToHaveTextAsync("Escalated");
 
         await page.GetByLabel("Move to stage").SelectOptionAsync("Remediation");
-        var status = await SubmitAsync(page, "Move");
+        var status = await UiForms.SubmitAsync(page, "Move");
 
         status.Should().Be(409);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Not saved: Changed by someone else");
@@ -128,7 +128,7 @@ public sealed class CasesPageTests(UiFixture ui) : IClassFixture<UiFixture>
 
         var forced = await analyst.APIRequest.PostAsync($"/t/{ui.TenantB.Slug}/cases/{inB}", new()
         {
-            Form = FormOf(analyst.APIRequest, ("_handler", "comment"), ("__RequestVerificationToken", token), ("body", "forced")),
+            Form = UiForms.FormOf(analyst.APIRequest, ("_handler", "comment"), ("__RequestVerificationToken", token), ("body", "forced")),
             MaxRedirects = 0,
         });
 
@@ -150,7 +150,7 @@ public sealed class CasesPageTests(UiFixture ui) : IClassFixture<UiFixture>
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not found");
         }
 
-        var post = await page.APIRequest.PostAsync($"{CasesPath}/{inB}", new() { Form = FormOf(page.APIRequest, ("_handler", "comment"), ("body", "x")), MaxRedirects = 0 });
+        var post = await page.APIRequest.PostAsync($"{CasesPath}/{inB}", new() { Form = UiForms.FormOf(page.APIRequest, ("_handler", "comment"), ("body", "x")), MaxRedirects = 0 });
         post.Status.Should().BeOneOf(400, 404);
         await using var db = ui.Database.AppContext(TestDatabaseContexts.ForTenant(ui.TenantB.Id));
         (await db.CaseComments.CountAsync(c => c.CaseId == inB)).Should().Be(0);
@@ -231,28 +231,6 @@ public sealed class CasesPageTests(UiFixture ui) : IClassFixture<UiFixture>
             result.Violations.Should().BeEmpty($"{screen} in {name}: {string.Join("; ", result.Violations.SelectMany(v => v.Nodes).Select(n => n.Html))}");
             await UiFixture.ScreenshotAsync(page, $"{screen}-{name}");
         }
-    }
-
-    /// <summary>Submits the form of this button and answers the status of the response the page then shows.</summary>
-    private static async Task<int> SubmitAsync(IPage page, string button)
-    {
-        // The page's own post, not the live connection's negotiate (also a POST) that the reloaded page starts.
-        var response = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Request.ResourceType == "document");
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        var status = (await response).Status;
-        await page.Locator("main h1").WaitForAsync();
-        return status;
-    }
-
-    private static IFormData FormOf(IAPIRequestContext request, params (string Name, string Value)[] fields)
-    {
-        var form = request.CreateFormData();
-        foreach (var (name, value) in fields)
-        {
-            form.Set(name, value);
-        }
-
-        return form;
     }
 
     private async Task<Guid> SeedCaseAsync(Guid tenantId, string title, Action<RemediationCase>? change = null)

@@ -24,37 +24,37 @@ public sealed class OperatorMembersPageTests(UiFixture ui) : IClassFixture<UiFix
         page.Dialog += (_, dialog) => _ = confirm ? dialog.AcceptAsync() : dialog.DismissAsync();
         await page.GetByLabel("Slug (").FillAsync(slug);
         await page.GetByLabel("Name").FillAsync("Members test tenant");
-        (await SubmitAsync(page, "Create tenant")).Should().Be(200);
+        (await UiForms.SubmitAsync(page, "Create tenant")).Should().Be(200);
         await page.GetByRole(AriaRole.Link, new() { Name = $"Members of {slug}", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Members of Members test tenant");
 
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("Analyst");
-        (await SubmitAsync(page, "Add member")).Should().Be(400);
+        (await UiForms.SubmitAsync(page, "Add member")).Should().Be(400);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("displayName: No user has this e-mail address; give a display name to create one.");
 
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Display name").FillAsync("New Member");
         await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("Analyst");
-        (await SubmitAsync(page, "Add member")).Should().Be(200);
+        (await UiForms.SubmitAsync(page, "Add member")).Should().Be(200);
         var row = page.Locator($"table.members tbody tr[data-member='{email}']");
         await Assertions.Expect(row.Locator("[data-field=role]")).ToHaveValueAsync("Analyst");
         (await RoleInDatabaseAsync(slug, email)).Should().Be(TenantRole.Analyst);
 
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("Auditor");
-        (await SubmitAsync(page, "Add member")).Should().Be(409);
+        (await UiForms.SubmitAsync(page, "Add member")).Should().Be(409);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"{email} already belongs to this tenant.");
 
         await row.Locator("[data-field=role]").SelectOptionAsync("Auditor");
-        (await SubmitAsync(page, $"Change role of {email}")).Should().Be(200);
+        (await UiForms.SubmitAsync(page, $"Change role of {email}")).Should().Be(200);
         await Assertions.Expect(row.Locator("[data-field=role]")).ToHaveValueAsync("Auditor");
         (await RoleInDatabaseAsync(slug, email)).Should().Be(TenantRole.Auditor);
 
         await page.GetByRole(AriaRole.Button, new() { Name = $"Remove {email}", Exact = true }).ClickAsync();
         (await RoleInDatabaseAsync(slug, email)).Should().Be(TenantRole.Auditor, "a dismissed confirmation posts nothing");
         confirm = true;
-        (await SubmitAsync(page, $"Remove {email}")).Should().Be(200);
+        (await UiForms.SubmitAsync(page, $"Remove {email}")).Should().Be(200);
         await Assertions.Expect(row).ToHaveCountAsync(0);
         (await RoleInDatabaseAsync(slug, email)).Should().BeNull();
     }
@@ -70,7 +70,7 @@ public sealed class OperatorMembersPageTests(UiFixture ui) : IClassFixture<UiFix
         (await admin.APIRequest.GetAsync($"/api/admin/tenants/{ui.TenantA.Id}/memberships")).Status.Should().Be(403);
         var forced = await admin.APIRequest.PostAsync(path, new()
         {
-            Form = FormOf(admin.APIRequest, ("_handler", "add"), ("__RequestVerificationToken", token),
+            Form = UiForms.FormOf(admin.APIRequest, ("_handler", "add"), ("__RequestVerificationToken", token),
                 ("email", "forced@members.test"), ("displayName", "Forced"), ("role", "TenantAdmin")),
             MaxRedirects = 0,
         });
@@ -104,25 +104,5 @@ public sealed class OperatorMembersPageTests(UiFixture ui) : IClassFixture<UiFix
         await using var scoped = ui.Database.AppContext(TestDatabaseContexts.ForTenant(tenant.Id));
         var user = await scoped.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email);
         return user is null ? null : (await scoped.TenantMemberships.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == user.Id))?.Role;
-    }
-
-    private static IFormData FormOf(IAPIRequestContext request, params (string Name, string Value)[] fields)
-    {
-        var form = request.CreateFormData();
-        foreach (var (name, value) in fields)
-        {
-            form.Set(name, value);
-        }
-
-        return form;
-    }
-
-    private static async Task<int> SubmitAsync(IPage page, string button)
-    {
-        var response = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Request.ResourceType == "document");
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        var status = (await response).Status;
-        await page.Locator("main h1").WaitForAsync();
-        return status;
     }
 }

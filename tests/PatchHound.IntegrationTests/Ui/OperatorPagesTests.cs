@@ -27,7 +27,7 @@ public sealed class OperatorPagesTests(UiFixture ui) : IClassFixture<UiFixture>
         await page.GetByLabel("Slug (").FillAsync(slug);
         await page.GetByLabel("Name").FillAsync("Operations test tenant");
         await page.GetByLabel("Edition").SelectOptionAsync("Standard");
-        (await SubmitAsync(page, "Create tenant")).Should().Be(200);
+        (await UiForms.SubmitAsync(page, "Create tenant")).Should().Be(200);
         var row = page.Locator($"table.tenants tbody tr[data-tenant='{slug}']");
         await Assertions.Expect(row).ToContainTextAsync("Standard");
         await Assertions.Expect(row.Locator("[data-field=status]")).ToHaveTextAsync("Active");
@@ -35,14 +35,14 @@ public sealed class OperatorPagesTests(UiFixture ui) : IClassFixture<UiFixture>
         await page.GetByRole(AriaRole.Button, new() { Name = $"Suspend {slug}", Exact = true }).ClickAsync();
         await Assertions.Expect(row.Locator("[data-field=status]")).ToHaveTextAsync("Active");
         confirm = true;
-        (await SubmitAsync(page, $"Suspend {slug}")).Should().Be(200);
+        (await UiForms.SubmitAsync(page, $"Suspend {slug}")).Should().Be(200);
         await Assertions.Expect(row.Locator("[data-field=status]")).ToHaveTextAsync("Suspended");
         await using (var db = ui.Database.AppContext())
         {
             (await db.Tenants.AsNoTracking().SingleAsync(t => t.Slug == slug)).Status.Should().Be(TenantStatus.Suspended);
         }
 
-        (await SubmitAsync(page, $"Reactivate {slug}")).Should().Be(200);
+        (await UiForms.SubmitAsync(page, $"Reactivate {slug}")).Should().Be(200);
         await Assertions.Expect(row.Locator("[data-field=status]")).ToHaveTextAsync("Active");
         await using (var db = ui.Database.AppContext())
         {
@@ -51,12 +51,12 @@ public sealed class OperatorPagesTests(UiFixture ui) : IClassFixture<UiFixture>
 
         await page.GetByLabel("Slug (").FillAsync(slug);
         await page.GetByLabel("Name").FillAsync("Same slug again");
-        (await SubmitAsync(page, "Create tenant")).Should().Be(409);
+        (await UiForms.SubmitAsync(page, "Create tenant")).Should().Be(409);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"A tenant with slug '{slug}' already exists.");
 
         await page.GetByLabel("Slug (").FillAsync("another-one");
         await page.GetByLabel("Name").FillAsync("");
-        (await SubmitAsync(page, "Create tenant")).Should().Be(400);
+        (await UiForms.SubmitAsync(page, "Create tenant")).Should().Be(400);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("name: The name field is required.");
     }
 
@@ -68,7 +68,7 @@ public sealed class OperatorPagesTests(UiFixture ui) : IClassFixture<UiFixture>
 
         var unknownEdition = await page.APIRequest.PostAsync(TenantsPath, new()
         {
-            Form = FormOf(page.APIRequest, ("_handler", "create"), ("__RequestVerificationToken", token),
+            Form = UiForms.FormOf(page.APIRequest, ("_handler", "create"), ("__RequestVerificationToken", token),
                 ("slug", "platinum-tenant"), ("name", "Platinum"), ("edition", "Platinum")),
             MaxRedirects = 0,
         });
@@ -77,7 +77,7 @@ public sealed class OperatorPagesTests(UiFixture ui) : IClassFixture<UiFixture>
 
         var badSlug = await page.APIRequest.PostAsync(TenantsPath, new()
         {
-            Form = FormOf(page.APIRequest, ("_handler", "create"), ("__RequestVerificationToken", token),
+            Form = UiForms.FormOf(page.APIRequest, ("_handler", "create"), ("__RequestVerificationToken", token),
                 ("slug", "Not_A_Slug"), ("name", "Bad slug"), ("edition", "Free")),
             MaxRedirects = 0,
         });
@@ -109,12 +109,12 @@ public sealed class OperatorPagesTests(UiFixture ui) : IClassFixture<UiFixture>
 
             var suspend = await member.APIRequest.PostAsync(TenantsPath, new()
             {
-                Form = FormOf(member.APIRequest, ("_handler", "status"), ("__RequestVerificationToken", token), ("Change", $"suspend:{ui.TenantA.Id}")),
+                Form = UiForms.FormOf(member.APIRequest, ("_handler", "status"), ("__RequestVerificationToken", token), ("Change", $"suspend:{ui.TenantA.Id}")),
                 MaxRedirects = 0,
             });
             var create = await member.APIRequest.PostAsync(TenantsPath, new()
             {
-                Form = FormOf(member.APIRequest, ("_handler", "create"), ("__RequestVerificationToken", token),
+                Form = UiForms.FormOf(member.APIRequest, ("_handler", "create"), ("__RequestVerificationToken", token),
                     ("slug", "forced-tenant"), ("name", "Forced"), ("edition", "Free")),
                 MaxRedirects = 0,
             });
@@ -137,25 +137,5 @@ public sealed class OperatorPagesTests(UiFixture ui) : IClassFixture<UiFixture>
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = RunOnlyOptions.Rules("color-contrast") });
         result.Violations.Should().BeEmpty($"{name}: {string.Join("; ", result.Violations.SelectMany(v => v.Nodes).Select(n => n.Html))}");
         await UiFixture.ScreenshotAsync(page, $"operator-tenants-{name}");
-    }
-
-    private static IFormData FormOf(IAPIRequestContext request, params (string Name, string Value)[] fields)
-    {
-        var form = request.CreateFormData();
-        foreach (var (name, value) in fields)
-        {
-            form.Set(name, value);
-        }
-
-        return form;
-    }
-
-    private static async Task<int> SubmitAsync(IPage page, string button)
-    {
-        var response = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Request.ResourceType == "document");
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        var status = (await response).Status;
-        await page.Locator("main h1").WaitForAsync();
-        return status;
     }
 }

@@ -29,7 +29,7 @@ public sealed class SettingsPageTests(UiFixture ui) : IClassFixture<UiFixture>
         await page.GetByLabel("High (days)").FillAsync("21");
         await page.GetByLabel("Medium (days)").FillAsync("60");
         await page.GetByLabel("Low (days)").FillAsync("120");
-        var status = await SubmitAsync(page, "Save policy");
+        var status = await UiForms.SubmitAsync(page, "Save policy");
 
         status.Should().Be(200);
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "SLA policy saved." })).ToBeVisibleAsync();
@@ -54,7 +54,7 @@ public sealed class SettingsPageTests(UiFixture ui) : IClassFixture<UiFixture>
         await page.GetByLabel("Critical (days)").FillAsync("0");
         await page.GetByLabel("High (days)").FillAsync("");
 
-        var status = await SubmitAsync(page, "Save policy");
+        var status = await UiForms.SubmitAsync(page, "Save policy");
 
         status.Should().Be(400);
         var alert = page.GetByRole(AriaRole.Alert);
@@ -73,7 +73,7 @@ public sealed class SettingsPageTests(UiFixture ui) : IClassFixture<UiFixture>
         var page = await ui.SignedInAsync(ui.TenantA.AdminEmail, KeysPath);
         await page.GetByLabel("Name").FillAsync("nightly export");
         await page.GetByLabel("read", new() { Exact = true }).CheckAsync();
-        var status = await SubmitAsync(page, "Create key");
+        var status = await UiForms.SubmitAsync(page, "Create key");
 
         status.Should().Be(200);
         var secret = await page.GetByTestId("api-key-secret").InputValueAsync();
@@ -93,7 +93,7 @@ public sealed class SettingsPageTests(UiFixture ui) : IClassFixture<UiFixture>
         (await client.GetAsync(findings)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        var revoked = await SubmitAsync(page, "Revoke nightly export");
+        var revoked = await UiForms.SubmitAsync(page, "Revoke nightly export");
         revoked.Should().Be(200);
         await Assertions.Expect(page.Locator("table.api-keys tbody tr").Filter(new() { HasText = "nightly export" })).ToContainTextAsync("revoked");
         (await client.GetAsync(findings)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -108,7 +108,7 @@ public sealed class SettingsPageTests(UiFixture ui) : IClassFixture<UiFixture>
     public async Task A_bad_key_request_shows_the_APIs_messages()
     {
         var page = await ui.SignedInAsync(ui.TenantA.AdminEmail, KeysPath);
-        var status = await SubmitAsync(page, "Create key");
+        var status = await UiForms.SubmitAsync(page, "Create key");
 
         status.Should().Be(400);
         var alert = page.GetByRole(AriaRole.Alert);
@@ -140,13 +140,13 @@ public sealed class SettingsPageTests(UiFixture ui) : IClassFixture<UiFixture>
 
         var policy = await analyst.APIRequest.PostAsync(SettingsPath, new()
         {
-            Form = FormOf(analyst.APIRequest, ("_handler", "sla-policy"), ("__RequestVerificationToken", token),
+            Form = UiForms.FormOf(analyst.APIRequest, ("_handler", "sla-policy"), ("__RequestVerificationToken", token),
                 ("criticalDays", "1"), ("highDays", "1"), ("mediumDays", "1"), ("lowDays", "1")),
             MaxRedirects = 0,
         });
         var key = await analyst.APIRequest.PostAsync(KeysPath, new()
         {
-            Form = FormOf(analyst.APIRequest, ("_handler", "create"), ("__RequestVerificationToken", token), ("name", "forced"), ("scopes", "read")),
+            Form = UiForms.FormOf(analyst.APIRequest, ("_handler", "create"), ("__RequestVerificationToken", token), ("name", "forced"), ("scopes", "read")),
             MaxRedirects = 0,
         });
 
@@ -184,26 +184,5 @@ public sealed class SettingsPageTests(UiFixture ui) : IClassFixture<UiFixture>
             result.Violations.Should().BeEmpty($"{screen} in {name}: {string.Join("; ", result.Violations.SelectMany(v => v.Nodes).Select(n => n.Html))}");
             await UiFixture.ScreenshotAsync(page, $"{screen}-{name}");
         }
-    }
-
-    /// <summary>Submits the form of this button and answers the status of the response the page then shows.</summary>
-    private static async Task<int> SubmitAsync(IPage page, string button)
-    {
-        var response = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Request.ResourceType == "document");
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        var status = (await response).Status;
-        await page.Locator("main h1").WaitForAsync();
-        return status;
-    }
-
-    private static IFormData FormOf(IAPIRequestContext request, params (string Name, string Value)[] fields)
-    {
-        var form = request.CreateFormData();
-        foreach (var (name, value) in fields)
-        {
-            form.Set(name, value);
-        }
-
-        return form;
     }
 }
